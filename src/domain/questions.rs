@@ -214,6 +214,7 @@ use QuestionId as Q;
 use Section::*;
 
 /// The whole bank, in questionnaire order.
+#[rustfmt::skip] // one question per three lines reads better than rustfmt's layout
 pub static QUESTIONS: [Question; 25] = [
     q(Q::SCommitted, SecureChecks, Yes,
       "Is everyone who decides, influences or uses our work there committed to working with us?",
