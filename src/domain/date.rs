@@ -91,8 +91,9 @@ impl Date {
     }
 
     /// Whole days from `earlier` to `self` (negative if `self` is earlier).
+    /// Saturates rather than overflowing, so no date value can cause a panic.
     pub fn days_since(self, earlier: Date) -> i32 {
-        self.days - earlier.days
+        self.days.saturating_sub(earlier.days)
     }
 }
 

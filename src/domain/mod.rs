@@ -4,9 +4,35 @@
 //! the UI framework: "today" is always a parameter, and ids are passed in.
 
 pub mod date;
+pub mod engine;
+pub mod evidence;
 pub mod model;
+pub mod plan;
 pub mod questions;
+pub mod sample;
+pub mod suggestions;
+pub mod summary;
+pub mod triage;
+pub mod warnings;
 
 pub use date::Date;
+pub use engine::{
+    category_of, clear_answer, client_verdict, compute, set_answer, shown_category, verdict,
+    Reason, Verdict,
+};
+pub use evidence::Evidence;
 pub use model::*;
+pub use plan::{headline, proposals, Proposal, Source as ProposalSource};
 pub use questions::{Question, QuestionId, Section, QUESTIONS};
+pub use sample::{demo_portfolio, generate_portfolio, SampleShape};
+pub use suggestions::{confirm, pending_suggestions, suggestions, Suggestion};
+pub use summary::{
+    assess, assess_portfolio, blind_spots, board, due_list, lessons_from_loss, movement, realism,
+    summarize, BlindSpot, Board, ClientView, Column, DueItem, DueKind, Lesson, Movement, Realism,
+    Summary, Trend,
+};
+pub use triage::{
+    decide, needs_triage, triage_questions, TriageError, TriageQuestion, AT_RISK_TRIAGE,
+    LOSS_TRIAGE,
+};
+pub use warnings::{client_warning_signs, warning_signs, Strength, Warning, WarningSign};

@@ -1,0 +1,205 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! CSV: client lists from spreadsheets in, the portfolio summary out.
+
+mod storage_support;
+
+use continuum::domain::*;
+use continuum::storage::csv::*;
+use continuum::storage::{merge, preview, ImportError, MergeChoices};
+use proptest::prelude::*;
+use storage_support::*;
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/csv/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn problems(err: &ImportError) -> Vec<String> {
+    err.problems().iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn comma_separated_list_with_quotes_and_blank_rows() {
+    let csv = import_csv(&fixture("clients-comma.csv")).unwrap();
+    assert_eq!(csv.delimiter, ',');
+    assert_eq!(csv.ignored_columns, vec!["Region"]);
+    assert_eq!(csv.clients.len(), 3);
+    let nw = &csv.clients[0];
+    assert_eq!(nw.row, 2);
+    assert_eq!(nw.name, "Northwind Logistics");
+    assert_eq!(nw.annual_revenue, Some(480_000));
+    assert_eq!(nw.margin, Some(Margin::Percent(22.5)));
+    assert_eq!(nw.contract_end, Some(date("2027-06-30")));
+    assert_eq!(nw.owner, "Dana Kim");
+    assert_eq!(nw.tags, vec!["logistics", "key"]);
+    assert_eq!(csv.clients[1].name, "Harbor Foods, Inc.");
+    assert_eq!(csv.clients[1].annual_revenue, Some(95_000));
+    assert_eq!(csv.clients[1].margin, Some(Margin::Level(MarginLevel::Low)));
+    assert_eq!(csv.clients[2].contract_end, Some(date("2027-09-30")));
+    assert_eq!(csv.clients[2].tags, vec!["retail", "small"]);
+}
+
+#[test]
+fn semicolon_list_with_bom_and_european_numbers() {
+    let csv = import_csv(&fixture("clients-semicolon-bom.csv")).unwrap();
+    assert_eq!(csv.delimiter, ';');
+    assert_eq!(csv.clients[0].name, "Northwind Logistics");
+    assert_eq!(csv.clients[0].annual_revenue, Some(480_000));
+    assert_eq!(csv.clients[0].margin, Some(Margin::Percent(22.5)));
+    assert_eq!(csv.clients[0].contract_end, Some(date("2026-12-31")));
+    assert_eq!(csv.clients[1].name, "Zoë Café");
+    assert_eq!(csv.clients[1].annual_revenue, Some(12_500));
+    assert_eq!(
+        csv.clients[1].margin,
+        Some(Margin::Level(MarginLevel::Normal))
+    );
+}
+
+#[test]
+fn a_missing_name_column_is_named() {
+    let err = import_csv(&fixture("missing-name-column.csv")).unwrap_err();
+    assert_eq!(
+        problems(&err),
+        vec![
+            "Row 1: no column for the client name: the header row needs a column such as \
+             \"Client\" or \"Name\" (found: Revenue, Margin, Owner)"
+        ]
+    );
+}
+
+#[test]
+fn bad_values_are_listed_per_row() {
+    let err = import_csv(&fixture("bad-numbers.csv")).unwrap_err();
+    assert_eq!(
+        problems(&err),
+        vec![
+            "Row 3: revenue \"lots\" is not a number (write it with digits only, such as 120000)",
+            "Row 4: revenue \"12k€\" is not a number (write it with digits only, such as 120000)",
+            "Row 4: margin \"250%\" must be a percentage between -100 and 100",
+            "Row 4: contract end \"31/02/2026\" is not a real date",
+            "Row 5: the client name is empty",
+        ]
+    );
+    assert!(err
+        .to_string()
+        .starts_with("The file could not be imported: 5 problems found."));
+}
+
+#[test]
+fn other_csv_problems() {
+    let err = |s: &[u8]| import_csv(s).unwrap_err();
+    assert_eq!(
+        problems(&err(b"Client,Revenue\nA,1\nB,2,3\n")),
+        vec!["Row 3: has 3 values but the header names 2 columns (a value containing ',' must be in quotes)"]
+    );
+    assert_eq!(
+        problems(&err(b"Client\nAcme\nacme\n")),
+        vec!["Row 3: the client \"acme\" is already on row 2"]
+    );
+    assert_eq!(
+        problems(&err(b"Client,Name\nA,B\n")),
+        vec!["Row 1: columns 1 and 2 both look like the client name; keep one"]
+    );
+    assert_eq!(
+        problems(&err(b"Client\nAcme\nCaf\xe9\n")),
+        vec!["Row 3: the text is not UTF-8; in your spreadsheet, save the file as \"CSV UTF-8\""]
+    );
+    assert!(matches!(err(b"\xEF\xBB\xBF \n"), ImportError::Empty));
+    assert!(matches!(
+        err(&vec![b'a'; 50_000_000]),
+        ImportError::TooLarge { .. }
+    ));
+}
+
+#[test]
+fn csv_rows_update_known_clients_and_add_new_ones() {
+    let mut current = rich_portfolio(1);
+    current.clients[0].profile.name = "Northwind Logistics".into();
+    current.clients[0].profile.annual_revenue = Some(400_000);
+    current.clients[0].profile.tags = vec!["logistics".into()];
+    let csv = import_csv(&fixture("clients-comma.csv")).unwrap();
+    let mut n = 0;
+    let incoming = clients_from_csv(&csv, &current, || {
+        n += 1;
+        Id(format!("new-{n}"))
+    });
+    assert_eq!(
+        incoming.clients[0].id, current.clients[0].id,
+        "matched by name"
+    );
+    assert_eq!(incoming.clients[1].id, Id::new("new-1"));
+    assert_eq!(incoming.clients[2].id, Id::new("new-2"));
+    // The evidence of a known client is untouched; only profile values change.
+    assert_eq!(
+        incoming.clients[0].stakeholders,
+        current.clients[0].stakeholders
+    );
+    let pv = preview(&current, &incoming);
+    assert_eq!(pv.new_clients.len(), 2);
+    assert_eq!(pv.differing.len(), 1);
+    let fields: Vec<_> = pv.differing[0]
+        .conflicts
+        .iter()
+        .map(|c| c.field.label())
+        .collect();
+    assert_eq!(fields, vec!["Annual revenue", "Tags"]);
+    let merged = merge(&current, &incoming, &MergeChoices::default());
+    assert_eq!(merged.clients.len(), 3);
+    assert_eq!(merged.clients[0], current.clients[0]);
+}
+
+#[test]
+fn summary_export_has_one_row_per_client() {
+    let mut p = rich_portfolio(2);
+    p.clients[1].profile.name = "=HYPERLINK(\"http://x\")".into();
+    let out = export_summary_csv(&p, |c| SummaryRow {
+        category: "At risk".into(),
+        reasons: vec![format!("{} meets rivals", c.profile.name), "price".into()],
+        warning_signs: vec!["Going quiet".into()],
+    });
+    assert!(out.starts_with('\u{feff}'));
+    let lines: Vec<&str> = out.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "Client,Owner,Category,Reasons,Warning signs,Renewal date,Annual revenue"
+    );
+    assert_eq!(
+        lines[1],
+        "Northwind Logistics 0,Dana Kim,At risk,Northwind Logistics 0 meets rivals; price,Going quiet,2027-06-30,480000"
+    );
+    // A formula is defused and quoted.
+    assert!(
+        lines[2].starts_with("\"'=HYPERLINK(\"\"http://x\"\")\""),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(lines.len(), 4, "header, two rows, final line end");
+    // And it reads back as CSV with the same cells.
+    let mut r = csv::Reader::from_reader(out.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(r.records().count(), 2);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = import_csv(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_text_after_a_good_header_never_panics(
+        body in "[A-Za-z0-9 ,;\"'./%€$|\\-\n\r\t]{0,400}",
+    ) {
+        let text = format!("Client,Revenue,Margin,Contract end,Owner,Tags\n{body}");
+        if let Ok(csv) = import_csv(text.as_bytes()) {
+            let p = clients_from_csv(&csv, &Portfolio::default(), || Id::new("x"));
+            prop_assert_eq!(p.clients.len(), csv.clients.len());
+        }
+    }
+
+    #[test]
+    fn amounts_round_trip(n in 0u64..10_000_000_000) {
+        prop_assert_eq!(parse_amount(&n.to_string()), Ok(n));
+    }
+}
