@@ -28,6 +28,8 @@
 //! Nothing here reads a clock or generates ids: times and id generators are
 //! parameters.
 
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
 pub mod compact;
 pub mod csv;
 pub mod file;

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use super::pages::{Board, Due, NotFound, Settings, Team, Welcome};
+use super::files::download_export;
+use super::pages::{Board, ClientPage, Due, NotFound, Settings, Team, Welcome};
+use super::store::{use_store, NoticeAction, NoticeKind, Store};
 
 /// The navigation entries, in the order they appear in the header.
 const NAVIGATION: [(&str, &str); 4] = [
@@ -16,6 +18,7 @@ const NAVIGATION: [(&str, &str); 4] = [
 
 #[component]
 pub fn App() -> impl IntoView {
+    Store::provide();
     view! {
         <Router>
             <header class="app-header">
@@ -34,6 +37,7 @@ pub fn App() -> impl IntoView {
                     </ul>
                 </nav>
             </header>
+            <Notices/>
             <main id="main" class="page">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Welcome/>
@@ -41,6 +45,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/due") view=Due/>
                     <Route path=path!("/team") view=Team/>
                     <Route path=path!("/settings") view=Settings/>
+                    <Route path=path!("/client/:id") view=ClientPage/>
+                    <Route path=path!("/client/:id/:tab") view=ClientPage/>
                 </Routes>
             </main>
         </Router>
@@ -58,5 +64,52 @@ fn Logo() -> impl IntoView {
             <rect x="33" y="27" width="10" height="10" rx="3" fill="#e07b4c"/>
             <rect x="44" y="27" width="10" height="10" rx="3" fill="#b8c2cf"/>
         </svg>
+    }
+}
+
+/// Banners: storage problems, other tabs' changes, the demo.
+#[component]
+fn Notices() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <div class="notices" role="status" aria-live="polite">
+            <Show when=move || store.demo.get()>
+                <div class="notice info demo-banner">
+                    <p>"You are looking at the demo portfolio. Changes here are not saved, and your own data is kept aside, untouched."</p>
+                    <button class="button" on:click=move |_| store.leave_demo()>"Leave the demo"</button>
+                </div>
+            </Show>
+            <For
+                each=move || store.notices.get()
+                key=|n| n.id
+                children=move |n| {
+                    let class = match n.kind {
+                        NoticeKind::Info => "notice info",
+                        NoticeKind::Warning => "notice warning",
+                        NoticeKind::Error => "notice error",
+                    };
+                    let id = n.id;
+                    let action = n.action.clone().map(|a| {
+                        let label = match &a {
+                            NoticeAction::Export => "Export a file now",
+                            NoticeAction::DownloadRaw(_) => "Download it",
+                        };
+                        view! {
+                            <button class="button" on:click=move |_| match &a {
+                                NoticeAction::Export => download_export(store),
+                                NoticeAction::DownloadRaw(key) => super::files::download_raw(store, key),
+                            }>{label}</button>
+                        }
+                    });
+                    view! {
+                        <div class=class>
+                            <p>{n.text.clone()}</p>
+                            {action}
+                            <button class="button quiet" aria-label="Dismiss this message" on:click=move |_| store.dismiss(id)>"Dismiss"</button>
+                        </div>
+                    }
+                }
+            />
+        </div>
     }
 }

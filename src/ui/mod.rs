@@ -4,7 +4,9 @@
 //! routed pages. Routes live in the URL so the back button and deep links work.
 
 mod app;
+pub mod files;
 mod pages;
+pub mod store;
 
 pub use app::App;
 
