@@ -131,7 +131,7 @@ cmd_test() {
 
     say "browser tests (wasm-bindgen-test in headless Chromium)"
     run_counted "browser tests" 'test result: ok\. \K[0-9]+(?= passed)' \
-        cargo test --locked --target wasm32-unknown-unknown --test browser
+        cargo test --locked --target wasm32-unknown-unknown --test 'browser*'
 
     build_release
     say "end-to-end tests (Playwright driving headless Chromium)"

@@ -5,7 +5,10 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use super::files::download_export;
-use super::pages::{Board, ClientPage, Due, NotFound, Settings, Team, Welcome};
+use super::pages::{
+    listen_for_dropped_files, Board, ClientPage, Due, ImportStage, NotFound, Settings, Team,
+    Welcome,
+};
 use super::store::{use_store, NoticeAction, NoticeKind, Store};
 
 /// The navigation entries, in the order they appear in the header.
@@ -19,6 +22,7 @@ const NAVIGATION: [(&str, &str); 4] = [
 #[component]
 pub fn App() -> impl IntoView {
     Store::provide();
+    provide_context(RwSignal::new(ImportStage::Idle));
     view! {
         <Router>
             <header class="app-header">
@@ -37,6 +41,7 @@ pub fn App() -> impl IntoView {
                     </ul>
                 </nav>
             </header>
+            <DropToImport/>
             <Notices/>
             <main id="main" class="page">
                 <Routes fallback=|| view! { <NotFound/> }>
@@ -112,4 +117,10 @@ fn Notices() -> impl IntoView {
             />
         </div>
     }
+}
+
+/// A file dropped anywhere on the page opens the import preview.
+#[component]
+fn DropToImport() -> impl IntoView {
+    listen_for_dropped_files(use_store(), expect_context::<RwSignal<ImportStage>>());
 }

@@ -214,7 +214,7 @@ impl Store {
                     s.storage = Some(storage);
                 });
                 self.show(loaded.portfolio);
-                leptos::task::spawn_local(async {
+                wasm_bindgen_futures::spawn_local(async {
                     ask_persistent().await;
                 });
             }

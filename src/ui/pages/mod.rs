@@ -11,7 +11,7 @@ mod welcome;
 pub use board::Board;
 pub use client::ClientPage;
 pub use due::Due;
-pub use settings::Settings;
+pub use settings::{listen_for_dropped_files, ImportStage, Settings};
 pub use welcome::Welcome;
 
 /// Sets the browser tab's title for the page being shown.

@@ -1,21 +1,494 @@
-//! Settings: owner, storage, backups, import and export.
+//! Settings: your name, export, import (preview, merge or replace), storage
+//! use, backups and set-aside records.
 
 use leptos::prelude::*;
 
 use super::set_title;
+use crate::domain::{Client, Portfolio};
+use crate::storage::csv::{clients_from_csv, export_summary_csv, import_csv, SummaryRow};
+use crate::storage::local::BackupInfo;
+use crate::storage::merge::{ProfileField, Replaced};
+use crate::storage::{import_json, merge, preview, replace, ImportError, ImportPreview};
+use crate::storage::{MergeChoices, Side};
+use crate::ui::files::{download, download_export, download_raw, read_file};
+use crate::ui::store::{new_id, now_iso, use_store, NoticeKind, Persistence, Store};
+
+/// About what Chromium and Firefox give one site's local storage.
+const LOCAL_STORAGE_LIMIT: f64 = 5.0 * 1024.0 * 1024.0;
 
 #[component]
 pub fn Settings() -> impl IntoView {
     set_title("Settings");
-    let storage = match window().local_storage() {
-        Ok(Some(_)) => "Your data is kept in this browser's local storage.",
-        _ => "This browser does not allow local storage here: your work is kept only until the page is closed.",
-    };
+    let store = use_store();
     view! {
         <h1>"Settings"</h1>
-        <section aria-labelledby="storage-heading">
-            <h2 id="storage-heading">"Storage"</h2>
-            <p class="storage-status">{storage}</p>
+        <div class="settings">
+            <OwnerSection/>
+            <section aria-labelledby="export-heading" class="panel">
+                <h2 id="export-heading">"Export"</h2>
+                <p>"Save everything as one file, to back it up or to share it with your manager."</p>
+                <div class="row">
+                    <button class="button primary" on:click=move |_| download_export(store)>
+                        "Export everything (JSON)"
+                    </button>
+                    <button class="button" on:click=move |_| export_summary(store)>
+                        "Export a summary (CSV)"
+                    </button>
+                </div>
+            </section>
+            <ImportSection/>
+            <StorageSection/>
+        </div>
+    }
+}
+
+#[component]
+fn OwnerSection() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <section aria-labelledby="owner-heading" class="panel">
+            <h2 id="owner-heading">"You"</h2>
+            <label for="owner-name">"Your name (shown in exports and on your manager's team board)"</label>
+            <input
+                id="owner-name"
+                type="text"
+                autocomplete="name"
+                prop:value=move || store.owner.get()
+                on:change=move |ev| store.set_owner(&event_target_value(&ev))
+            />
         </section>
     }
+}
+
+fn export_summary(store: Store) {
+    let portfolio = store.portfolio();
+    let views: std::collections::HashMap<_, _> = store.clients.with_untracked(|cs| {
+        cs.iter()
+            .map(|s| (s.id.clone(), s.view.get_untracked()))
+            .collect()
+    });
+    let text = export_summary_csv(&portfolio, |c: &Client| match views.get(&c.id) {
+        Some(v) => SummaryRow {
+            category: v.verdict.category.name().to_string(),
+            reasons: v
+                .verdict
+                .reasons
+                .iter()
+                .map(|r| format!("{} {}", r.question.as_str(), r.answer.id()))
+                .collect(),
+            warning_signs: v
+                .warnings
+                .iter()
+                .map(|w| w.sign.label().to_string())
+                .collect(),
+        },
+        None => SummaryRow::default(),
+    });
+    let name =
+        crate::storage::export_file_name(&portfolio.owner, store.today).replace(".json", ".csv");
+    if let Err(e) = download(&name, "text/csv", &text) {
+        store.notify(NoticeKind::Error, &format!("Export failed: {e}."), None);
+    }
+}
+
+/// Where an import stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportStage {
+    Idle,
+    Reading(String),
+    Failed {
+        file: String,
+        message: String,
+        problems: Vec<String>,
+    },
+    Ready {
+        file: String,
+        /// A CSV client list can only add and update (no replace).
+        csv: bool,
+        note: Option<String>,
+        incoming: Portfolio,
+        preview: ImportPreview,
+    },
+    Done(String),
+}
+
+/// Reads a picked or dropped file into the import flow (nothing is changed
+/// until the user confirms).
+pub fn start_import(store: Store, stage: RwSignal<ImportStage>, file: web_sys::File) {
+    let name = file.name();
+    stage.set(ImportStage::Reading(name.clone()));
+    leptos::task::spawn_local(async move {
+        let next = match read_file(&file).await {
+            Err(e) => ImportStage::Failed {
+                file: name,
+                message: e,
+                problems: Vec::new(),
+            },
+            Ok(bytes) => prepare(store, name, &bytes),
+        };
+        stage.set(next);
+    });
+}
+
+fn looks_like_csv(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_lowercase();
+    if lower.ends_with(".csv") || lower.ends_with(".txt") {
+        return true;
+    }
+    if lower.ends_with(".json") {
+        return false;
+    }
+    let start = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    start
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b != b'{' && *b != b'[')
+}
+
+fn prepare(store: Store, file: String, bytes: &[u8]) -> ImportStage {
+    let current = store.portfolio();
+    let failed = |e: ImportError| ImportStage::Failed {
+        file: file.clone(),
+        message: e.to_string(),
+        problems: e.problems().iter().map(ToString::to_string).collect(),
+    };
+    let (incoming, csv, note) = if looks_like_csv(&file, bytes) {
+        match import_csv(bytes) {
+            Ok(list) => {
+                let note = (!list.ignored_columns.is_empty())
+                    .then(|| format!("Columns ignored: {}.", list.ignored_columns.join(", ")));
+                (
+                    clients_from_csv(&list, &current, || new_id("c")),
+                    true,
+                    note,
+                )
+            }
+            Err(e) => return failed(e),
+        }
+    } else {
+        match import_json(bytes) {
+            Ok(imported) => {
+                let note = imported.was_migrated().then(|| {
+                    format!(
+                        "This file was written by an earlier version (format {}); it was upgraded on the way in.",
+                        imported.from_version
+                    )
+                });
+                (imported.portfolio, false, note)
+            }
+            Err(e) => return failed(e),
+        }
+    };
+    let preview = preview(&current, &incoming);
+    ImportStage::Ready {
+        file,
+        csv,
+        note,
+        incoming,
+        preview,
+    }
+}
+
+#[component]
+fn ImportSection() -> impl IntoView {
+    let store = use_store();
+    let stage =
+        use_context::<RwSignal<ImportStage>>().unwrap_or_else(|| RwSignal::new(ImportStage::Idle));
+    let choices = RwSignal::new(MergeChoices::default());
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            choices.set(MergeChoices::default());
+            start_import(store, stage, file);
+        }
+        input.set_value("");
+    };
+    let apply = move |replace_all: bool| {
+        let ImportStage::Ready { incoming, file, .. } = stage.get_untracked() else {
+            return;
+        };
+        let current = store.portfolio();
+        let (result, what) = if replace_all {
+            let Replaced { portfolio, backup } = replace(&current, &incoming, &now_iso());
+            (
+                store.replace_all(portfolio, Some(backup)),
+                "replaced your portfolio (the previous one is kept as a backup below)",
+            )
+        } else {
+            let merged = merge(&current, &incoming, &choices.get_untracked());
+            (
+                store.replace_all(merged, None),
+                "was merged into your portfolio",
+            )
+        };
+        stage.set(match result {
+            Ok(()) => ImportStage::Done(format!("{file} {what}.")),
+            Err(e) => ImportStage::Failed {
+                file,
+                message: format!("Nothing was changed: the backup could not be saved first ({e})."),
+                problems: Vec::new(),
+            },
+        });
+    };
+    view! {
+        <section id="import" aria-labelledby="import-heading" class="panel import">
+            <h2 id="import-heading">"Import"</h2>
+            <p>
+                "A Continuum file (JSON) or a client list from a spreadsheet (CSV with a header row: name, revenue, margin, contract end, owner, tags). You can also drop a file anywhere on the page. You see what would change before anything does."
+            </p>
+            <label class="button file-button">
+                "Choose a file to import…"
+                <input
+                    id="import-file"
+                    class="visually-hidden"
+                    type="file"
+                    accept=".json,.csv,.txt,application/json,text/csv"
+                    on:change=on_pick
+                />
+            </label>
+            {move || match stage.get() {
+                ImportStage::Idle => ().into_any(),
+                ImportStage::Reading(file) => view! { <p role="status">"Reading " {file} "…"</p> }.into_any(),
+                ImportStage::Done(text) => view! { <p class="import-done" role="status">{text}</p> }.into_any(),
+                ImportStage::Failed { file, message, problems } => view! {
+                    <div class="import-error" role="alert">
+                        <p><strong>{file} " could not be imported. "</strong> {message}</p>
+                        <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                        <p>"Nothing was changed."</p>
+                    </div>
+                }
+                .into_any(),
+                ImportStage::Ready { file, csv, note, preview, .. } => view! {
+                    <ImportPreviewView file csv note preview choices apply stage/>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ImportPreviewView(
+    file: String,
+    csv: bool,
+    note: Option<String>,
+    preview: ImportPreview,
+    choices: RwSignal<MergeChoices>,
+    apply: impl Fn(bool) + Copy + Send + Sync + 'static,
+    stage: RwSignal<ImportStage>,
+) -> impl IntoView {
+    let new = preview.new_clients.len();
+    let differ = preview.differing.len();
+    let same = preview.identical.len();
+    let only_here = preview.only_here;
+    let conflicts = preview
+        .differing
+        .into_iter()
+        .filter(|c| !c.conflicts.is_empty())
+        .collect::<Vec<_>>();
+    view! {
+        <div class="import-preview" aria-live="polite">
+            <h3>"What " {file} " holds"</h3>
+            {note.map(|n| view! { <p>{n}</p> })}
+            <p class="preview-counts">
+                <span data-preview="new">{new}</span> " new clients, "
+                <span data-preview="differ">{differ}</span> " that exist here and differ, "
+                <span data-preview="same">{same}</span> " identical."
+            </p>
+            {(!conflicts.is_empty()).then(|| view! {
+                <fieldset class="conflicts">
+                    <legend>"Profile details that differ: which to keep when merging?"</legend>
+                    {conflicts.into_iter().map(|c| {
+                        let id = c.id.clone();
+                        view! {
+                            <div class="conflict-client">
+                                <h4>{c.name.clone()}</h4>
+                                {c.conflicts.into_iter().map(|d| {
+                                    let id = id.clone();
+                                    let field: ProfileField = d.field;
+                                    let group = format!("conflict-{}-{}", id, field.label());
+                                    let id2 = id.clone();
+                                    view! {
+                                        <div class="conflict" role="radiogroup" aria-label=field.label()>
+                                            <span class="field">{field.label()}</span>
+                                            <label>
+                                                <input type="radio" name=group.clone() checked=true
+                                                    on:change=move |_| choices.update(|ch| ch.set(&id, field, Side::Mine))/>
+                                                " Mine: " {d.mine}
+                                            </label>
+                                            <label>
+                                                <input type="radio" name=group
+                                                    on:change=move |_| choices.update(|ch| ch.set(&id2, field, Side::Theirs))/>
+                                                " The file's: " {d.theirs}
+                                            </label>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            })}
+            <div class="row">
+                <button class="button primary" on:click=move |_| apply(false)>
+                    {if csv { "Add and update these clients" } else { "Merge into my portfolio" }}
+                </button>
+                {(!csv).then(|| view! {
+                    <button class="button" on:click=move |_| apply(true)>
+                        "Replace my portfolio"
+                    </button>
+                    <span class="hint">
+                        {format!("Replace keeps your current portfolio as a backup; {only_here} clients only here would leave the board.")}
+                    </span>
+                })}
+                <button class="button quiet" on:click=move |_| stage.set(ImportStage::Idle)>"Cancel"</button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn StorageSection() -> impl IntoView {
+    let store = use_store();
+    let used = RwSignal::new(None::<usize>);
+    let refresh = move || used.set(store.local_store().map(|s| s.bytes_used()));
+    refresh();
+    Effect::new(move |_| {
+        // Re-measure after saves change what is stored.
+        store.clients.track();
+        store.backups.track();
+        set_timeout(refresh, std::time::Duration::from_millis(400));
+    });
+    let status = move || {
+        match store.persistence.get() {
+        Persistence::Saved => "Your data is kept in this browser's local storage, and only there.".to_string(),
+        Persistence::InMemory(why) => format!("This browser does not allow local storage here ({why}): your work is kept only until the page is closed. Export a file to keep it."),
+        Persistence::Full => "Storage is full: your latest changes are only in this page. Export a file, then delete old backups below.".to_string(),
+        Persistence::ReadOnly => "Data from a newer version of Continuum is stored here, so nothing is saved. Reload to update.".to_string(),
+    }
+    };
+    view! {
+        <section aria-labelledby="storage-heading" class="panel">
+            <h2 id="storage-heading">"Storage"</h2>
+            <p class="storage-status">{status}</p>
+            {move || used.get().map(|bytes| {
+                let share = (bytes as f64 / LOCAL_STORAGE_LIMIT * 100.0).min(100.0);
+                view! {
+                    <p class="storage-used">
+                        {format!("Using {:.0} KB of about {:.0} KB ({share:.0}%).", bytes as f64 / 1024.0, LOCAL_STORAGE_LIMIT / 1024.0)}
+                    </p>
+                    <meter min="0" max="100" value=share aria-label="Share of local storage used"></meter>
+                }
+            })}
+            <h3>"Backups"</h3>
+            <p class="hint">"Taken automatically before an import replaces your portfolio and before your data is upgraded."</p>
+            {move || {
+                let backups = store.backups.get();
+                if backups.is_empty() {
+                    view! { <p class="empty">"No backups yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="backups">
+                            {backups.into_iter().map(|b| view! { <BackupRow backup=b/> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+            {move || {
+                let keys = store.quarantine_keys.get();
+                (!keys.is_empty()).then(|| view! {
+                    <h3>"Records set aside"</h3>
+                    <p class="hint">"These stored records could not be read. They are kept unchanged; download them to keep them or to ask for help."</p>
+                    <ul>
+                        {keys.into_iter().map(|k| {
+                            let key = k.clone();
+                            view! {
+                                <li>
+                                    <code>{k}</code> " "
+                                    <button class="button" on:click=move |_| download_raw(store, &key)>"Download"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn BackupRow(backup: BackupInfo) -> impl IntoView {
+    let store = use_store();
+    let key = backup.key.clone();
+    let (k1, k2, k3) = (key.clone(), key.clone(), key);
+    let restore = move |_| {
+        let Some(text) = store.local_store().and_then(|s| s.get(&k1)) else {
+            return;
+        };
+        match import_json(text.as_bytes()) {
+            Ok(imported) => {
+                let Replaced { portfolio, backup } =
+                    replace(&store.portfolio(), &imported.portfolio, &now_iso());
+                match store.replace_all(portfolio, Some(backup)) {
+                    Ok(()) => store.notify(
+                        NoticeKind::Info,
+                        "The backup was restored. What you had before is kept as a backup too.",
+                        None,
+                    ),
+                    Err(e) => store.notify(
+                        NoticeKind::Error,
+                        &format!("Nothing was restored: {e}."),
+                        None,
+                    ),
+                }
+            }
+            Err(e) => store.notify(
+                NoticeKind::Error,
+                &format!("This backup cannot be read: {e}"),
+                None,
+            ),
+        }
+    };
+    let save = move |_| {
+        if let Some(text) = store.local_store().and_then(|s| s.get(&k2)) {
+            let name = format!(
+                "continuum-backup-{}.json",
+                k2.rsplit('/').nth(1).unwrap_or("").replace(':', "-")
+            );
+            let _ = download(&name, "application/json", &text);
+        }
+    };
+    let delete = move |_| {
+        if let Some(s) = store.local_store() {
+            s.remove(&k3);
+        }
+        store.backups.update(|b| b.retain(|x| x.key != k3));
+    };
+    view! {
+        <li class="backup">
+            <span>{backup.taken_at.replace('T', " ").replace('Z', " UTC")} " · " {backup.reason.describe()}</span>
+            <button class="button" on:click=restore>"Restore"</button>
+            <button class="button" on:click=save>"Download"</button>
+            <button class="button quiet" on:click=delete>"Delete"</button>
+        </li>
+    }
+}
+
+/// Lets a file dropped anywhere on the page start an import (and stops the
+/// browser from navigating away to show the file).
+pub fn listen_for_dropped_files(store: Store, stage: RwSignal<ImportStage>) {
+    let navigate = leptos_router::hooks::use_navigate();
+    let _ = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let _ = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            start_import(store, stage, file);
+            navigate("/settings#import", Default::default());
+        }
+    });
 }
