@@ -142,17 +142,3 @@ pub async fn ask_persistent() -> bool {
         .map(|v| v.as_bool().unwrap_or(false))
         .unwrap_or(false)
 }
-
-/// The browser's estimate of what this site uses and may use, in bytes.
-pub async fn estimate() -> Option<(f64, f64)> {
-    let storage = web_sys::window()?.navigator().storage();
-    let value = wasm_bindgen_futures::JsFuture::from(storage.estimate().ok()?)
-        .await
-        .ok()?;
-    let get = |name: &str| {
-        js_sys::Reflect::get(&value, &name.into())
-            .ok()
-            .and_then(|v| v.as_f64())
-    };
-    Some((get("usage")?, get("quota")?))
-}

@@ -7,7 +7,7 @@ use leptos_router::path;
 use super::files::download_export;
 use super::pages::{
     listen_for_dropped_files, Board, ClientPage, Due, ImportStage, NotFound, Settings, Team,
-    Welcome,
+    UndoDelete, Welcome,
 };
 use super::store::{use_store, NoticeAction, NoticeKind, Store};
 
@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
             </header>
             <DropToImport/>
             <Notices/>
+            <UndoDelete/>
             <main id="main" class="page">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Welcome/>

@@ -49,7 +49,8 @@ test("export downloads the portfolio and a fresh profile imports the same board"
   await page.locator(".import-done").waitFor();
   await page.reload();
   const before = await boardCards(page);
-  assert.deepEqual(Object.keys(before).sort(), ["c-brightpath", "c-northwind"]);
+  // The fixture's second client is archived and lost, so it stays off the board.
+  assert.deepEqual(Object.keys(before), ["c-northwind"]);
 
   await open(page, app, "/settings");
   const [download] = await Promise.all([

@@ -9,7 +9,7 @@ mod settings;
 mod welcome;
 
 pub use board::Board;
-pub use client::ClientPage;
+pub use client::{ClientPage, UndoDelete};
 pub use due::Due;
 pub use settings::{listen_for_dropped_files, ImportStage, Settings};
 pub use welcome::Welcome;

@@ -1,0 +1,458 @@
+//! The check-up: gut placement first, then the questionnaire section by
+//! section, with evidence suggestions at their question, and the live
+//! verdict (with the override) always in view.
+
+use leptos::prelude::*;
+
+use super::common::{uid, Ctx};
+use crate::domain::{
+    clear_answer, confirm, pending_suggestions, set_answer, Answer, Assessment, Category, Id,
+    Override, QuestionId, Section, Suggestion,
+};
+use crate::ui::store::new_id;
+
+fn answer_name(a: Answer) -> &'static str {
+    match a {
+        Answer::Yes => "Yes",
+        Answer::No => "No",
+        Answer::Unsure => "Unsure",
+    }
+}
+
+#[component]
+pub fn AssessmentTab(ctx: Ctx) -> impl IntoView {
+    let today = ctx.today();
+    let has_current = Memo::new(move |_| ctx.client.with(|c| !c.assessments.is_empty()));
+    let current_date =
+        Memo::new(move |_| ctx.client.with(|c| c.current_assessment().map(|a| a.date)));
+    let current_is_empty = Memo::new(move |_| {
+        ctx.client.with(|c| {
+            c.current_assessment()
+                .is_none_or(|a| a.answers.is_empty() && a.gut.is_none())
+        })
+    });
+    let answered = Memo::new(move |_| {
+        ctx.client
+            .with(|c| c.current_assessment().map_or(0, |a| a.answers.len()))
+    });
+    let suggestions = Memo::new(move |_| {
+        ctx.client.with(|c| {
+            let empty;
+            let a = match c.current_assessment() {
+                Some(a) => a,
+                None => {
+                    empty = Assessment::new(Id::new("none"), today);
+                    &empty
+                }
+            };
+            pending_suggestions(c, a, today)
+        })
+    });
+    let start_new = move |_| {
+        if current_is_empty.get_untracked() {
+            return;
+        }
+        ctx.edit(|c| c.assessments.push(Assessment::new(new_id("a"), today)));
+    };
+    let total = QuestionId::ALL.len();
+    view! {
+        <div class="assessment-layout">
+            <div class="questionnaire">
+                <div class="assessment-intro">
+                    <p>
+                        {move || match current_date.get() {
+                            Some(d) => format!("Check-up of {d}."),
+                            None => "No check-up yet: your first answer starts one dated today.".to_string(),
+                        }}
+                    </p>
+                    <Show when=move || has_current.get() && !current_is_empty.get()>
+                        <button type="button" class="button" on:click=start_new>
+                            "Start a new assessment"
+                        </button>
+                    </Show>
+                </div>
+                <Gut ctx=ctx/>
+                <div class="progress-line">
+                    <label for="assessment-progress">
+                        "Answered " {move || answered.get()} " of " {total}
+                    </label>
+                    <progress id="assessment-progress" max=total value=move || answered.get()></progress>
+                </div>
+                {Section::ALL
+                    .into_iter()
+                    .map(|s| view! { <SectionBlock ctx=ctx section=s suggestions=suggestions/> })
+                    .collect_view()}
+            </div>
+            <VerdictPanel ctx=ctx answered=answered/>
+        </div>
+    }
+}
+
+/// "Where do you think this client stands?", asked before the questions.
+#[component]
+fn Gut(ctx: Ctx) -> impl IntoView {
+    let gut = Memo::new(move |_| {
+        ctx.client
+            .with(|c| c.current_assessment().and_then(|a| a.gut))
+    });
+    let name = uid("gut");
+    view! {
+        <fieldset class="gut">
+            <legend>"Where do you think this client stands?"</legend>
+            <p class="field-hint">
+                "Your gut feeling, before the questions (optional). Comparing it with the result shows what you might not be seeing."
+            </p>
+            <div class="choices">
+                {Category::PLACEMENTS
+                    .into_iter()
+                    .map(|c| {
+                        let name = name.clone();
+                        view! {
+                            <label class="choice" data-category=c.id()>
+                                <input
+                                    type="radio"
+                                    name=name
+                                    value=c.id()
+                                    prop:checked=move || gut.get() == Some(c)
+                                    on:change=move |_| ctx.edit_assessment(|a| a.gut = Some(c))
+                                />
+                                {c.name()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <Show when=move || gut.get().is_some()>
+                <button
+                    type="button"
+                    class="button quiet small"
+                    on:click=move |_| ctx.edit_assessment(|a| a.gut = None)
+                >
+                    "Clear my placement"
+                </button>
+            </Show>
+        </fieldset>
+    }
+}
+
+#[component]
+fn SectionBlock(ctx: Ctx, section: Section, suggestions: Memo<Vec<Suggestion>>) -> impl IntoView {
+    let heading = uid("section");
+    view! {
+        <section class="question-section" aria-labelledby=heading.clone() data-section=section.category().id()>
+            <h2 id=heading.clone()>{section.title()}</h2>
+            <p class="section-intro">{section.intro()}</p>
+            {section
+                .questions()
+                .map(|q| view! { <QuestionBlock ctx=ctx question=q.id suggestions=suggestions/> })
+                .collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn QuestionBlock(
+    ctx: Ctx,
+    question: QuestionId,
+    suggestions: Memo<Vec<Suggestion>>,
+) -> impl IntoView {
+    let q = question.question();
+    let entry = Memo::new(move |_| {
+        ctx.client.with(|c| {
+            c.current_assessment()
+                .and_then(|a| a.answers.get(&question).cloned())
+        })
+    });
+    let previous = Memo::new(move |_| {
+        ctx.client.with(|c| {
+            let prev = if c.current_assessment().is_some() {
+                c.previous_assessment()
+            } else {
+                None
+            };
+            prev.and_then(|a| a.answers.get(&question).map(|e| (a.date, e.clone())))
+        })
+    });
+    let suggestion = Memo::new(move |_| {
+        suggestions.with(|s| s.iter().find(|s| s.question == question).cloned())
+    });
+    // The note typed before any answer is given, used when the answer comes.
+    let draft = RwSignal::new(String::new());
+    let answer = move |a: Answer| {
+        let note = entry
+            .get_untracked()
+            .map(|e| e.note)
+            .unwrap_or_else(|| draft.get_untracked());
+        ctx.edit_assessment(|x| set_answer(x, question, a, &note));
+    };
+    let save_note = move |text: String| match entry.get_untracked() {
+        Some(e) if e.note != text => {
+            ctx.edit_assessment(|x| set_answer(x, question, e.answer, &text));
+        }
+        Some(_) => {}
+        None => draft.set(text),
+    };
+    let name = format!("q-{}", question.as_str());
+    let note_id = uid("note");
+    let hint_id = uid("hint");
+    let state = move || match entry.get() {
+        None => "open",
+        Some(e) if q.is_healthy(e.answer) => "healthy",
+        Some(_) => "unhealthy",
+    };
+    view! {
+        <fieldset class="question" data-question=question.as_str() data-state=state>
+            <legend>{q.text}</legend>
+                {(!q.hint.is_empty()).then(|| view! { <p class="question-hint" id=hint_id.clone()>{q.hint}</p> })}
+                <div class="answers">
+                    {Answer::ALL
+                        .into_iter()
+                        .map(|a| {
+                            let name = name.clone();
+                            view! {
+                                <label class="answer" data-answer=a.id()>
+                                    <input
+                                        type="radio"
+                                        name=name
+                                        value=a.id()
+                                        prop:checked=move || entry.with(|e| e.as_ref().map(|e| e.answer) == Some(a))
+                                        on:change=move |_| answer(a)
+                                    />
+                                    {answer_name(a)}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                    <Show when=move || entry.with(Option::is_some)>
+                        <button
+                            type="button"
+                            class="button quiet small clear-answer"
+                            on:click=move |_| ctx.edit_assessment(|x| clear_answer(x, question))
+                        >
+                            "Clear"
+                            <span class="visually-hidden">" this answer"</span>
+                        </button>
+                    </Show>
+                </div>
+            <div class="note-field">
+                <label for=note_id.clone()>"Evidence or comment"</label>
+                <textarea
+                    id=note_id
+                    rows="1"
+                    prop:value=move || entry.with(|e| e.as_ref().map(|e| e.note.clone())).unwrap_or_else(|| draft.get())
+                    on:change=move |ev| save_note(event_target_value(&ev))
+                ></textarea>
+            </div>
+            {move || {
+                previous
+                    .get()
+                    .map(|(date, e)| {
+                        let note = (!e.note.is_empty()).then(|| format!(" — {}", e.note));
+                        view! {
+                            <p class="previous-answer">
+                                "Last check-up (" {date.to_string()} "): "
+                                <strong>{answer_name(e.answer)}</strong>
+                                {note}
+                            </p>
+                        }
+                    })
+            }}
+            {move || suggestion.get().map(|s| view! { <SuggestionBox ctx=ctx suggestion=s/> })}
+        </fieldset>
+    }
+}
+
+/// What the evidence suggests for a question, with the evidence and Accept.
+#[component]
+fn SuggestionBox(ctx: Ctx, suggestion: Suggestion) -> impl IntoView {
+    let evidence: Vec<String> = suggestion.evidence.iter().map(|e| e.describe()).collect();
+    let answer = answer_name(suggestion.answer);
+    let because = suggestion.because;
+    let accept = move |_| {
+        let s = suggestion.clone();
+        ctx.edit_assessment(|a| confirm(a, &s));
+    };
+    view! {
+        <div class="suggestion" role="note" data-suggestion=answer.to_lowercase()>
+            <p>
+                "The evidence suggests " <strong>{answer}</strong> ": " {because}
+            </p>
+            <ul class="evidence">
+                {evidence.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+            </ul>
+            <button type="button" class="button small" on:click=accept>"Accept"</button>
+        </div>
+    }
+}
+
+/// The live verdict: category, reasons, what is still open, and the override.
+#[component]
+fn VerdictPanel(ctx: Ctx, answered: Memo<usize>) -> impl IntoView {
+    let verdict = Memo::new(move |_| ctx.view.with(|v| v.verdict.clone()));
+    let category = Memo::new(move |_| verdict.with(|v| v.category));
+    let computed = Memo::new(move |_| verdict.with(|v| v.computed));
+    let overridden = Memo::new(move |_| verdict.with(|v| v.r#override.clone()));
+    let reasons = move || {
+        verdict.with(|v| {
+            v.reasons
+                .iter()
+                .map(|r| {
+                    let q = r.question.question();
+                    let note = (!r.note.is_empty())
+                        .then(|| view! { <span class="reason-note">{r.note.clone()}</span> });
+                    view! {
+                        <li data-reason=r.question.as_str() data-category=r.points_to.id()>
+                            <span class="reason-question">{q.text}</span>
+                            " "
+                            <strong class="reason-answer">{answer_name(r.answer)}</strong>
+                            {note}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let missing = move || {
+        verdict.with(|v| {
+            v.missing
+                .iter()
+                .map(|q| view! { <li data-missing=q.as_str()>{q.question().text}</li> })
+                .collect_view()
+        })
+    };
+    let headline_id = uid("verdict");
+    view! {
+        <aside class="verdict-panel" aria-labelledby=headline_id.clone()>
+            <h2 id=headline_id.clone() class="visually-hidden">"Verdict"</h2>
+            <div
+                class="verdict-now"
+                data-verdict=move || category.get().id()
+                data-category=move || category.get().id()
+                aria-live="polite"
+            >
+                <span class="verdict-label">
+                    {move || if overridden.with(Option::is_some) { "Your placement" } else { "Verdict" }}
+                </span>
+                <strong class="verdict-name">{move || category.get().name()}</strong>
+                <span class="verdict-progress">{move || answered.get()} " of " {QuestionId::ALL.len()} " answered"</span>
+            </div>
+            {move || {
+                overridden
+                    .get()
+                    .map(|o| {
+                        view! {
+                            <div class="verdict-computed" data-computed=computed.get().id() data-category=computed.get().id()>
+                                <p>
+                                    "Computed from the answers: " <strong>{computed.get().name()}</strong>
+                                </p>
+                                <p class="override-reason">"Why you placed it otherwise: " {o.reason}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <Show when=move || verdict.with(|v| v.incomplete)>
+                <p class="incomplete">"Incomplete: the open questions below could still make it worse."</p>
+            </Show>
+            <Show
+                when=move || verdict.with(|v| !v.reasons.is_empty())
+                fallback=move || view! {
+                    <p class="empty">
+                        {move || if computed.get() == Category::Secure {
+                            "Every check is healthy."
+                        } else {
+                            "No answer points anywhere yet."
+                        }}
+                    </p>
+                }
+            >
+                <h3>"Why"</h3>
+                <ol class="reasons">{reasons}</ol>
+            </Show>
+            <Show when=move || verdict.with(|v| !v.missing.is_empty())>
+                <details class="missing">
+                    <summary>
+                        "Still open and could make it worse (" {move || verdict.with(|v| v.missing.len())} ")"
+                    </summary>
+                    <ul>{missing}</ul>
+                </details>
+            </Show>
+            <OverrideBox ctx=ctx overridden=overridden/>
+        </aside>
+    }
+}
+
+#[component]
+fn OverrideBox(ctx: Ctx, overridden: Memo<Option<Override>>) -> impl IntoView {
+    let choice = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let select_id = uid("ovr");
+    let reason_id = uid("ovr-reason");
+    let err_id = uid("ovr-err");
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(category) = Category::from_id(&choice.get_untracked()) else {
+            error.set(Some(
+                "Choose the category you place the client in.".to_string(),
+            ));
+            return;
+        };
+        let text = reason.get_untracked().trim().to_string();
+        if text.is_empty() {
+            error.set(Some(
+                "Write why you place the client differently from the answers.".to_string(),
+            ));
+            return;
+        }
+        error.set(None);
+        ctx.edit_assessment(|a| {
+            a.r#override = Some(Override {
+                category,
+                reason: text,
+            })
+        });
+        reason.set(String::new());
+        choice.set(String::new());
+    };
+    let clear = move |_| ctx.edit_assessment(|a| a.r#override = None);
+    let err_id2 = err_id.clone();
+    view! {
+        <details class="override">
+            <summary>"Override the category"</summary>
+            <Show when=move || overridden.with(Option::is_some)>
+                <p>
+                    "Overridden. The computed category stays visible. "
+                    <button type="button" class="button small" on:click=clear>"Clear override"</button>
+                </p>
+            </Show>
+            <form on:submit=save novalidate>
+                <div class="field">
+                    <label for=select_id.clone()>"Place the client in"</label>
+                    <select id=select_id on:change=move |ev| choice.set(event_target_value(&ev))>
+                        <option value="" prop:selected=move || choice.with(String::is_empty)>"Choose…"</option>
+                        {Category::PLACEMENTS
+                            .into_iter()
+                            .map(|c| view! {
+                                <option value=c.id() prop:selected=move || choice.with(|x| x == c.id())>{c.name()}</option>
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=reason_id.clone()>"Reason for the override"</label>
+                    <textarea
+                        id=reason_id
+                        rows="2"
+                        aria-describedby=move || error.with(Option::is_some).then(|| err_id.clone())
+                        prop:value=move || reason.get()
+                        on:input=move |ev| reason.set(event_target_value(&ev))
+                    ></textarea>
+                </div>
+                <Show when=move || error.with(Option::is_some)>
+                    <p class="field-error" id=err_id2.clone() role="alert">{move || error.get().unwrap_or_default()}</p>
+                </Show>
+                <button type="submit" class="button">"Override"</button>
+            </form>
+        </details>
+    }
+}

@@ -1,0 +1,373 @@
+//! What every tab of the client workspace shares: the handle on the client,
+//! parsing of what people type (with messages they can act on), and a
+//! labelled, validated text field.
+
+use std::cell::Cell;
+use std::str::FromStr;
+
+use leptos::prelude::*;
+
+use crate::domain::date::DateError;
+use crate::domain::{Assessment, Client, ClientView, Date, Id, Importance, Margin, MarginLevel};
+use crate::ui::store::{new_id, Store};
+
+/// The client being worked on: its data, its verdict, and how to change it.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub store: Store,
+    pub id: StoredValue<Id>,
+    pub client: RwSignal<Client>,
+    pub view: Memo<ClientView>,
+}
+
+impl Ctx {
+    /// Changes the client (only this client is re-computed and saved).
+    pub fn edit(self, change: impl FnOnce(&mut Client)) {
+        let id = self.id.get_value();
+        self.store.edit(&id, change);
+    }
+
+    /// Changes the current assessment, starting one dated today if there is none.
+    pub fn edit_assessment(self, change: impl FnOnce(&mut Assessment)) {
+        let today = self.store.today;
+        self.edit(|c| {
+            if c.assessments.is_empty() {
+                c.assessments.push(Assessment::new(new_id("a"), today));
+            }
+            if let Some(a) = c.assessments.last_mut() {
+                change(a);
+            }
+        });
+    }
+
+    pub fn today(self) -> Date {
+        self.store.today
+    }
+
+    pub fn id_string(self) -> String {
+        self.id.with_value(|id| id.0.clone())
+    }
+}
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A page-unique element id, for labels and error messages.
+pub fn uid(prefix: &str) -> String {
+    NEXT_ID.with(|n| {
+        let v = n.get().wrapping_add(1);
+        n.set(v);
+        format!("{prefix}-{v}")
+    })
+}
+
+/// An optional date as typed: empty means "none".
+pub fn parse_date_opt(text: &str) -> Result<Option<Date>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    Date::from_str(t).map(Some).map_err(|e| match e {
+        DateError::Format => "Write the date as YYYY-MM-DD, for example 2025-03-31.".to_string(),
+        DateError::NoSuchDay => format!("{t} is not a day in the calendar."),
+    })
+}
+
+/// A date that must be given.
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    parse_date_opt(text)?.ok_or_else(|| "A date is needed here (YYYY-MM-DD).".to_string())
+}
+
+pub fn date_text(d: Option<Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// Annual revenue in whole currency units; grouping marks are allowed.
+pub fn parse_revenue(text: &str) -> Result<Option<u64>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let digits: String = t
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\'' | '_' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(
+            "Write the revenue as a whole number of currency units, digits only (for example 250000)."
+                .to_string(),
+        );
+    }
+    digits
+        .parse::<u64>()
+        .map(Some)
+        .map_err(|_| "That number is too large.".to_string())
+}
+
+/// A whole number with thousands separators, for reading.
+pub fn group_digits(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Margin as a level (low, normal, high) or a percentage.
+pub fn parse_margin(text: &str) -> Result<Option<Margin>, String> {
+    let t = text.trim().to_lowercase();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.as_str() {
+        "low" => return Ok(Some(Margin::Level(MarginLevel::Low))),
+        "normal" | "medium" => return Ok(Some(Margin::Level(MarginLevel::Normal))),
+        "high" => return Ok(Some(Margin::Level(MarginLevel::High))),
+        _ => {}
+    }
+    let number = t.trim_end_matches('%').trim().replace(',', ".");
+    match number.parse::<f64>() {
+        Ok(p) if p.is_finite() && (-100.0..=100.0).contains(&p) => Ok(Some(Margin::Percent(p))),
+        Ok(_) => Err("A margin percentage lies between -100 and 100.".to_string()),
+        Err(_) => Err("Write low, normal, high, or a percentage such as 22%.".to_string()),
+    }
+}
+
+pub fn margin_text(m: Option<Margin>) -> String {
+    match m {
+        None => String::new(),
+        Some(Margin::Level(MarginLevel::Low)) => "low".into(),
+        Some(Margin::Level(MarginLevel::Normal)) => "normal".into(),
+        Some(Margin::Level(MarginLevel::High)) => "high".into(),
+        Some(Margin::Percent(p)) => format!("{p}%"),
+    }
+}
+
+pub fn importance_id(i: Option<Importance>) -> &'static str {
+    match i {
+        None => "",
+        Some(Importance::Low) => "low",
+        Some(Importance::Medium) => "medium",
+        Some(Importance::High) => "high",
+    }
+}
+
+pub fn importance_from_id(s: &str) -> Option<Importance> {
+    match s {
+        "low" => Some(Importance::Low),
+        "medium" => Some(Importance::Medium),
+        "high" => Some(Importance::High),
+        _ => None,
+    }
+}
+
+/// Tags from a comma separated list: trimmed, no blanks, no repeats.
+pub fn parse_tags(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !out.iter().any(|x| x.to_lowercase() == t.to_lowercase()) {
+            out.push(t.to_string());
+        }
+    }
+    out
+}
+
+/// "in 3 days", "today", "5 days ago".
+pub fn relative_days(days_from_today: i32) -> String {
+    match days_from_today {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        -1 => "yesterday".to_string(),
+        d if d > 0 => format!("in {d} days"),
+        d => format!("{} days ago", -d),
+    }
+}
+
+/// A labelled text field that saves when the user leaves it (or presses
+/// Enter). `commit` returns a message when the text cannot be saved; the
+/// message is shown next to the field and nothing is saved.
+#[component]
+pub fn Field(
+    label: &'static str,
+    /// The stored value, as text (a memo, so other edits leave the field alone).
+    #[prop(into)]
+    value: Signal<String>,
+    commit: Callback<String, Result<(), String>>,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] inputmode: &'static str,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let id = uid("f");
+    let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-error");
+    let error = RwSignal::new(None::<String>);
+    let on_change = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        error.set(commit.run(text).err());
+    };
+    let described = {
+        let (hint_id, err_id) = (hint_id.clone(), err_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if !hint.is_empty() {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(err_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let control = if multiline {
+        view! {
+            <textarea
+                id=id.clone()
+                rows="3"
+                placeholder=placeholder
+                aria-invalid=invalid
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:change=on_change
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id.clone()
+                type="text"
+                autocomplete="off"
+                placeholder=placeholder
+                inputmode=(!inputmode.is_empty()).then_some(inputmode)
+                aria-invalid=invalid
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:change=on_change
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class=format!("field {class}") class:has-error=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            {control}
+            {(!hint.is_empty()).then(|| view! { <p class="field-hint" id=hint_id.clone()>{hint}</p> })}
+            <Show when=move || error.with(Option::is_some)>
+                <p class="field-error" id=err_id.clone() role="alert">
+                    {move || error.get().unwrap_or_default()}
+                </p>
+            </Show>
+        </div>
+    }
+}
+
+/// A labelled text input bound to a local draft (for "add" forms), with an
+/// optional error shown beside it.
+#[component]
+pub fn DraftField(
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] error: Option<RwSignal<Option<String>>>,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] inputmode: &'static str,
+) -> impl IntoView {
+    let id = uid("d");
+    let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-error");
+    let error = error.unwrap_or_else(|| RwSignal::new(None));
+    let described = {
+        let (hint_id, err_id) = (hint_id.clone(), err_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if !hint.is_empty() {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(err_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let control = if multiline {
+        view! {
+            <textarea
+                id=id.clone()
+                rows="2"
+                placeholder=placeholder
+                aria-invalid=invalid
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id.clone()
+                type="text"
+                autocomplete="off"
+                placeholder=placeholder
+                required=required
+                inputmode=(!inputmode.is_empty()).then_some(inputmode)
+                aria-invalid=invalid
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:has-error=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            {control}
+            {(!hint.is_empty()).then(|| view! { <p class="field-hint" id=hint_id.clone()>{hint}</p> })}
+            <Show when=move || error.with(Option::is_some)>
+                <p class="field-error" id=err_id.clone() role="alert">
+                    {move || error.get().unwrap_or_default()}
+                </p>
+            </Show>
+        </div>
+    }
+}
+
+/// A labelled `<select>` over fixed choices (value, label).
+#[component]
+pub fn Choice(
+    label: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    #[prop(into)] value: Signal<String>,
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    let id = uid("s");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id.clone() on:change=move |ev| on_pick.run(event_target_value(&ev))>
+                {options
+                    .into_iter()
+                    .map(|(v, l)| {
+                        view! {
+                            <option value=v prop:selected=move || value.with(|x| x == v)>
+                                {l}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,158 @@
+// The welcome page, the board and the due list as a user meets them: the
+// demo fills all five columns with counts that match the cards, the search
+// narrows them, the table sorts, the due list has work in it, and a client
+// added from the welcome page lands in "Not yet assessed".
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { freshPage, open, useApp } from "./support.mjs";
+
+const app = useApp();
+
+const COLUMNS = ["secure", "not_secure", "at_risk", "inevitable_loss", "unassessed"];
+
+/** Per column: the number its heading states and the cards it holds. */
+async function columns(page) {
+  const out = {};
+  for (const id of COLUMNS) {
+    const section = page.locator(`main section[data-category="${id}"]`);
+    const stated = Number((await section.locator(".count").innerText()).trim());
+    const cards = section.locator("a[data-client-id]");
+    const categories = await cards.evaluateAll((as) => as.map((a) => a.dataset.category));
+    out[id] = { stated, cards: categories.length, categories };
+  }
+  return out;
+}
+
+function total(cols) {
+  return Object.values(cols).reduce((n, c) => n + c.cards, 0);
+}
+
+async function openDemo(page) {
+  await open(page, app, "/");
+  await page.getByRole("button", { name: "Open the demo portfolio" }).click();
+  await page.waitForURL(app.url + "/board");
+  await page.locator("main a[data-client-id]").first().waitFor();
+}
+
+test("the demo fills all five columns, search narrows them, the table sorts, and the due list has work", async () => {
+  const page = await freshPage(app);
+  await openDemo(page);
+
+  const before = await columns(page);
+  for (const id of COLUMNS) {
+    const col = before[id];
+    assert.ok(col.cards > 0, `the ${id} column has cards`);
+    assert.equal(col.stated, col.cards, `the ${id} column's count matches its cards`);
+    assert.ok(
+      col.categories.every((c) => c === id),
+      `every card in ${id} says data-category="${id}"`,
+    );
+  }
+  const all = total(before);
+
+  // Search by the first word of one card's name: fewer cards, all matching.
+  const name = (await page.locator("main a[data-client-id] .card-name").first().innerText()).trim();
+  const word = name.split(/\s+/)[0];
+  await page.getByLabel("Search").fill(word.toUpperCase());
+  await page.waitForFunction(
+    (n) => document.querySelectorAll("main a[data-client-id]").length < n,
+    all,
+  );
+  const after = await columns(page);
+  const shown = total(after);
+  assert.ok(shown > 0 && shown < all, `search "${word}" shows ${shown} of ${all}`);
+  for (const id of COLUMNS) assert.equal(after[id].stated, after[id].cards, `${id} count follows the filter`);
+  const names = await page.locator("main a[data-client-id] .card-name").allInnerTexts();
+  assert.ok(
+    names.every((n) => n.toLowerCase().includes(word.toLowerCase())),
+    `every card shown matches "${word}": ${names.join(", ")}`,
+  );
+  assert.match(await page.locator(".filter-status").innerText(), new RegExp(`Showing ${shown} of ${all}`));
+
+  // Back to everyone, then the table sorted by revenue both ways.
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await page.waitForFunction(
+    (n) => document.querySelectorAll("main a[data-client-id]").length === n,
+    all,
+  );
+  await page.getByRole("button", { name: "Table" }).click();
+  const rows = page.locator("table.client-table tbody tr");
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), all, "the table lists the same clients as the board");
+
+  const header = page.locator('th[data-sort="revenue"]');
+  const revenues = () =>
+    page
+      .locator("table.client-table tbody td[data-value]")
+      .evaluateAll((tds) => tds.map((td) => (td.dataset.value === "" ? -1 : Number(td.dataset.value))));
+  assert.equal(await header.getAttribute("aria-sort"), "none");
+  await header.getByRole("button").click();
+  assert.equal(await header.getAttribute("aria-sort"), "ascending");
+  const up = await revenues();
+  assert.equal(up.length, all);
+  assert.ok(new Set(up).size > 2, "the demo has different revenues");
+  for (let i = 1; i < up.length; i++) assert.ok(up[i - 1] <= up[i], `ascending at row ${i}: ${up}`);
+  await header.getByRole("button").click();
+  assert.equal(await header.getAttribute("aria-sort"), "descending");
+  const down = await revenues();
+  for (let i = 1; i < down.length; i++) assert.ok(down[i - 1] >= down[i], `descending at row ${i}: ${down}`);
+  assert.equal(await page.locator('th[data-sort="name"]').getAttribute("aria-sort"), "none");
+
+  // The due list.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Due" }).click();
+  await page.waitForURL(app.url + "/due");
+  const items = page.locator("main li.due-item");
+  await items.first().waitFor();
+  assert.ok((await items.count()) > 0, "the demo has something due");
+  const kinds = await items.evaluateAll((lis) => lis.map((li) => li.dataset.kind));
+  assert.ok(kinds.every((k) => ["action", "reassessment", "renewal"].includes(k)), kinds.join(","));
+  const hrefs = await items.locator("a.due-client").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.ok(hrefs.every((h) => /^\/client\/[^/]+(\/(plan|assessment))?$/.test(h)), hrefs.join(","));
+  const overdue = page.locator("main li.due-item.overdue");
+  for (const text of await overdue.allInnerTexts()) assert.match(text, /overdue/i, "overdue is said in words");
+
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a client added on the welcome page opens its check-up and sits in Not yet assessed", async () => {
+  const page = await freshPage(app);
+  await open(page, app, "/board");
+  assert.match(await page.locator("main").innerText(), /No clients yet/);
+
+  await open(page, app, "/");
+  assert.equal(await page.getByRole("link", { name: "Go to your board" }).count(), 0, "no board link before any client");
+  // An empty name is refused, in words.
+  await page.getByRole("button", { name: "Add client" }).click();
+  assert.match(await page.locator(".field-problem").innerText(), /name/i);
+  assert.equal(new URL(page.url()).pathname, "/");
+
+  const name = "Quillfeather Testing Ltd";
+  await page.getByLabel("Client name").fill(name);
+  await page.getByRole("button", { name: "Add client" }).click();
+  await page.waitForURL(/\/client\/[^/]+\/assessment$/);
+  const id = new URL(page.url()).pathname.split("/")[2];
+  assert.ok(id.length > 0);
+  await page.locator("main h1").first().waitFor();
+  assert.match(await page.locator("main").innerText(), new RegExp(name));
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Board" }).click();
+  await page.waitForURL(app.url + "/board");
+  const card = page.locator(`main section[data-category="unassessed"] a[data-client-id="${id}"]`);
+  await card.waitFor();
+  assert.equal(await card.getAttribute("data-category"), "unassessed");
+  assert.equal(await card.getAttribute("href"), `/client/${id}`);
+  assert.match(await card.innerText(), new RegExp(name));
+  const cols = await columns(page);
+  assert.equal(total(cols), 1, "only the new client is on the board");
+  assert.equal(cols.unassessed.stated, 1);
+
+  // It survives a reload (saved locally), and the welcome page now offers the board.
+  await page.reload();
+  await card.waitFor();
+  await open(page, app, "/");
+  assert.equal(await page.getByRole("link", { name: "Go to your board" }).count(), 1);
+
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
