@@ -76,6 +76,19 @@ pub struct Column {
     pub clients: Vec<Id>,
 }
 
+impl Column {
+    /// An empty column for a category.
+    pub fn empty(category: Category) -> Column {
+        Column {
+            category,
+            count: 0,
+            revenue: 0,
+            revenue_unknown: 0,
+            clients: Vec::new(),
+        }
+    }
+}
+
 /// The board: one column per category in `BOARD_ORDER`, plus the lost clients.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Board {
@@ -94,13 +107,7 @@ impl Board {
 pub fn board(portfolio: &Portfolio, views: &[ClientView]) -> Board {
     let mut columns: Vec<Column> = Category::BOARD_ORDER
         .iter()
-        .map(|&category| Column {
-            category,
-            count: 0,
-            revenue: 0,
-            revenue_unknown: 0,
-            clients: Vec::new(),
-        })
+        .map(|&category| Column::empty(category))
         .collect();
     for (client, view) in active(portfolio, views) {
         let col = &mut columns[board_index(view.verdict.category)];

@@ -312,13 +312,7 @@ pub fn Board() -> impl IntoView {
         all.with(|a| {
             let mut columns: Vec<Column> = Category::BOARD_ORDER
                 .into_iter()
-                .map(|category| Column {
-                    category,
-                    count: 0,
-                    revenue: 0,
-                    revenue_unknown: 0,
-                    clients: Vec::new(),
-                })
+                .map(Column::empty)
                 .collect();
             for r in &a.rows {
                 columns[board_index(r.category)].count += 1;

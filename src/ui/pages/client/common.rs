@@ -212,19 +212,7 @@ pub fn Field(
         let text = event_target_value(&ev);
         error.set(commit.run(text).err());
     };
-    let described = {
-        let (hint_id, err_id) = (hint_id.clone(), err_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if !hint.is_empty() {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(err_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(hint, hint_id.clone(), err_id.clone(), error);
     let invalid = move || error.with(Option::is_some).then_some("true");
     let control = if multiline {
         view! {
@@ -286,19 +274,7 @@ pub fn DraftField(
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-error");
     let error = error.unwrap_or_else(|| RwSignal::new(None));
-    let described = {
-        let (hint_id, err_id) = (hint_id.clone(), err_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if !hint.is_empty() {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(err_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(hint, hint_id.clone(), err_id.clone(), error);
     let invalid = move || error.with(Option::is_some).then_some("true");
     let control = if multiline {
         view! {
@@ -369,5 +345,24 @@ pub fn Choice(
                     .collect_view()}
             </select>
         </div>
+    }
+}
+
+/// The `aria-describedby` of a field: its hint, and its error while there is one.
+fn described_by(
+    hint: &'static str,
+    hint_id: String,
+    err_id: String,
+    error: RwSignal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let mut ids = Vec::new();
+        if !hint.is_empty() {
+            ids.push(hint_id.clone());
+        }
+        if error.with(Option::is_some) {
+            ids.push(err_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
     }
 }
