@@ -12,6 +12,7 @@ pub mod questions;
 pub mod sample;
 pub mod suggestions;
 pub mod summary;
+pub mod team;
 pub mod triage;
 pub mod warnings;
 

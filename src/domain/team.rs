@@ -1,0 +1,252 @@
+//! The team view: several salespeople's portfolios on one board, for a
+//! manager, without touching anyone's data.
+//!
+//! Each opened file is a [`Member`]. Clients are combined by id: a client in
+//! two files is one client on the team board, with every owner named. Which
+//! record is assessed: the one whose latest check-up is the most recent
+//! (the freshest judgement of the client); on a tie, or when neither is
+//! assessed, the record from the file opened first. Per-person rows read
+//! each person's own file, so a shared client counts for both people.
+//!
+//! Everything here reuses the portfolio summaries ([`assess`], [`board`],
+//! [`blind_spots`], [`due_list`]) rather than re-deriving them.
+
+use std::collections::BTreeMap;
+
+use super::date::Date;
+use super::model::{Category, Client, Id, Portfolio};
+use super::summary::{
+    assess, assess_portfolio, blind_spots, board, due_list, is_active, Board, ClientView, DueKind,
+};
+
+/// One opened file: whose it is and what it holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member {
+    /// The file's name, as picked or dropped.
+    pub file: String,
+    /// The salesperson: the file's owner, or the file name when it names none.
+    pub owner: String,
+    pub portfolio: Portfolio,
+}
+
+impl Member {
+    /// A member named after the portfolio's owner (the file name if empty).
+    pub fn new(file: impl Into<String>, portfolio: Portfolio) -> Member {
+        let file = file.into();
+        let owner = if portfolio.owner.trim().is_empty() {
+            file.clone()
+        } else {
+            portfolio.owner.trim().to_string()
+        };
+        Member {
+            file,
+            owner,
+            portfolio,
+        }
+    }
+}
+
+/// One client of the team, once, however many files hold it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamClient {
+    /// The record assessed and shown (see the module rule).
+    pub client: Client,
+    pub view: ClientView,
+    /// Every person whose file holds this client, in the order files were opened.
+    pub owners: Vec<String>,
+    /// Index in the members list of the file whose record is shown.
+    pub shown_from: usize,
+}
+
+/// A renewal within six months whose client is not loyal and secure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Renewal {
+    pub client: Id,
+    pub name: String,
+    pub owners: Vec<String>,
+    pub contract_end: Date,
+    pub days_left: i32,
+    pub category: Category,
+    pub revenue: Option<u64>,
+}
+
+/// One salesperson's line in the per-person table (read from their own file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonRow {
+    pub owner: String,
+    pub file: String,
+    /// Active clients (not lost, not archived).
+    pub clients: usize,
+    /// Known annual revenue of active clients at risk or facing inevitable loss.
+    pub revenue_at_risk: u64,
+    /// Active clients with at least one check-up.
+    pub assessed: usize,
+    /// Active clients whose latest check-up is older than a quarter.
+    pub stale: usize,
+    /// Clients whose answers are worse than the person's gut placement.
+    pub blind_spots: usize,
+    /// Open actions past their due date.
+    pub overdue_actions: usize,
+    /// Renewals within six months that are not loyal and secure.
+    pub renewals_not_secure: usize,
+    /// This person's board: count and revenue per category.
+    pub board: Board,
+}
+
+impl PersonRow {
+    /// Share of active clients assessed, in whole percent (100 with no clients).
+    pub fn share_assessed(&self) -> u32 {
+        if self.clients == 0 {
+            100
+        } else {
+            ((self.assessed * 100) / self.clients) as u32
+        }
+    }
+}
+
+/// Everything the team board shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Team {
+    /// Combined clients, deduplicated by id, in the order first seen.
+    pub clients: Vec<TeamClient>,
+    /// Count and revenue per category over the combined clients.
+    pub board: Board,
+    pub people: Vec<PersonRow>,
+    /// Not-secure renewals within six months over the combined clients, soonest first.
+    pub renewals: Vec<Renewal>,
+}
+
+impl Team {
+    pub fn client(&self, id: &Id) -> Option<&TeamClient> {
+        self.clients.iter().find(|c| &c.client.id == id)
+    }
+}
+
+/// The date of a client's latest check-up, if any.
+fn last_assessed(client: &Client) -> Option<Date> {
+    client.current_assessment().map(|a| a.date)
+}
+
+/// Revenue at risk: active clients shown at risk or as an inevitable loss.
+fn at_risk(category: Category) -> bool {
+    matches!(category, Category::AtRisk | Category::InevitableLoss)
+}
+
+fn person_row(member: &Member, today: Date) -> PersonRow {
+    let p = &member.portfolio;
+    let views = assess_portfolio(p, today);
+    let active: Vec<(&Client, &ClientView)> = p
+        .clients
+        .iter()
+        .zip(&views)
+        .filter(|(c, _)| is_active(c))
+        .collect();
+    let revenue_at_risk = active
+        .iter()
+        .filter(|(_, v)| at_risk(v.verdict.category))
+        .filter_map(|(c, _)| c.profile.annual_revenue)
+        .fold(0, u64::saturating_add);
+    let category_of = |id: &Id| {
+        active
+            .iter()
+            .find(|(c, _)| &c.id == id)
+            .map(|(_, v)| v.verdict.category)
+    };
+    let due = due_list(p, today);
+    let stale = due
+        .iter()
+        .filter(|d| matches!(d.kind, DueKind::Reassessment { last: Some(_) }))
+        .count();
+    let overdue_actions = due
+        .iter()
+        .filter(|d| matches!(d.kind, DueKind::Action { .. }) && d.days_left < 0)
+        .count();
+    let renewals_not_secure = due
+        .iter()
+        .filter(|d| matches!(d.kind, DueKind::Renewal { .. }))
+        .filter(|d| category_of(&d.client) != Some(Category::Secure))
+        .count();
+    PersonRow {
+        owner: member.owner.clone(),
+        file: member.file.clone(),
+        clients: active.len(),
+        revenue_at_risk,
+        assessed: active
+            .iter()
+            .filter(|(c, _)| c.current_assessment().is_some())
+            .count(),
+        stale,
+        blind_spots: blind_spots(p, &views).len(),
+        overdue_actions,
+        renewals_not_secure,
+        board: board(p, &views),
+    }
+}
+
+/// The team board for the opened files, as of `today`.
+pub fn team(members: &[Member], today: Date) -> Team {
+    // Combine by id: (record shown, its file index, owners).
+    let mut combined: Vec<(Client, usize, Vec<String>)> = Vec::new();
+    let mut position: BTreeMap<Id, usize> = BTreeMap::new();
+    for (index, member) in members.iter().enumerate() {
+        for client in &member.portfolio.clients {
+            match position.get(&client.id).and_then(|&i| combined.get_mut(i)) {
+                None => {
+                    position.insert(client.id.clone(), combined.len());
+                    combined.push((client.clone(), index, vec![member.owner.clone()]));
+                }
+                Some((shown, from, owners)) => {
+                    if !owners.contains(&member.owner) {
+                        owners.push(member.owner.clone());
+                    }
+                    // `None < Some(_)`, so an assessed record beats an unassessed one.
+                    if last_assessed(client) > last_assessed(shown) {
+                        *shown = client.clone();
+                        *from = index;
+                    }
+                }
+            }
+        }
+    }
+    let portfolio = Portfolio {
+        owner: String::new(),
+        clients: combined.iter().map(|(c, _, _)| c.clone()).collect(),
+    };
+    let views: Vec<ClientView> = portfolio.clients.iter().map(|c| assess(c, today)).collect();
+    let board = board(&portfolio, &views);
+    let clients: Vec<TeamClient> = combined
+        .into_iter()
+        .zip(views)
+        .map(|((client, shown_from, owners), view)| TeamClient {
+            client,
+            view,
+            owners,
+            shown_from,
+        })
+        .collect();
+    let renewals = due_list(&portfolio, today)
+        .into_iter()
+        .filter_map(|d| {
+            let DueKind::Renewal { contract_end } = d.kind else {
+                return None;
+            };
+            let tc = clients.iter().find(|c| c.client.id == d.client)?;
+            let category = tc.view.verdict.category;
+            (category != Category::Secure).then(|| Renewal {
+                client: d.client.clone(),
+                name: d.client_name.clone(),
+                owners: tc.owners.clone(),
+                contract_end,
+                days_left: d.days_left,
+                category,
+                revenue: tc.client.profile.annual_revenue,
+            })
+        })
+        .collect();
+    Team {
+        board,
+        people: members.iter().map(|m| person_row(m, today)).collect(),
+        renewals,
+        clients,
+    }
+}

@@ -1,0 +1,191 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The team board: several salespeople's files combined for a manager.
+
+mod domain_support;
+
+use continuum::domain::team::{team, Member};
+use continuum::domain::{
+    category_of, Action, Answer, Assessment, Category, Client, Date, Id, Portfolio, QuestionId,
+};
+use domain_support::{clean, lay};
+
+fn today() -> Date {
+    Date::from_ymd(2026, 3, 1).unwrap()
+}
+
+fn assessed(answers: &[(QuestionId, Answer)], days_ago: i32, gut: Option<Category>) -> Assessment {
+    let mut a = Assessment::new(Id::new(format!("a{days_ago}")), today().add_days(-days_ago));
+    a.answers = lay(
+        clean(),
+        answers.iter().map(|(q, ans)| (*q, *ans, String::new())),
+    );
+    a.verdict = category_of(&a.answers);
+    a.gut = gut;
+    a
+}
+
+fn client(id: &str, revenue: Option<u64>, rounds: Vec<Assessment>) -> Client {
+    let mut c = Client::new(Id::new(id), id.to_uppercase());
+    c.profile.annual_revenue = revenue;
+    c.assessments = rounds;
+    c
+}
+
+const AT_RISK: &[(QuestionId, Answer)] = &[(QuestionId::RPrice, Answer::Yes)];
+const LOSS: &[(QuestionId, Answer)] = &[(QuestionId::LNotified, Answer::Yes)];
+
+/// Ann: a secure client (10), an at-risk one (20, her gut said secure), a
+/// never-assessed one (5), and the shared client "acme" assessed 100 days ago
+/// as secure (stale) with revenue 1000.
+fn ann() -> Member {
+    let mut shared = client("acme", Some(1000), vec![assessed(&[], 100, None)]);
+    shared.actions.push(Action {
+        id: Id::new("x1"),
+        title: "Call the buyer".into(),
+        due: Some(today().add_days(-3)),
+        owner: String::new(),
+        done: false,
+        proposal: None,
+        notes: String::new(),
+    });
+    let mut risky = client(
+        "risky",
+        Some(20),
+        vec![assessed(AT_RISK, 10, Some(Category::Secure))],
+    );
+    risky.profile.contract_end = Some(today().add_months(2));
+    Member::new(
+        "ann.json",
+        Portfolio {
+            owner: "Ann".into(),
+            clients: vec![
+                client("safe", Some(10), vec![assessed(&[], 5, None)]),
+                risky,
+                client("new", Some(5), vec![]),
+                shared,
+            ],
+        },
+    )
+}
+
+/// Bob: a lost-cause client (40, unknown contract), and his record of "acme"
+/// assessed 2 days ago as inevitable loss, with a renewal in 3 months.
+fn bob() -> Member {
+    let mut shared = client("acme", Some(1000), vec![assessed(LOSS, 2, None)]);
+    shared.profile.contract_end = Some(today().add_months(3));
+    Member::new(
+        "bob.json",
+        Portfolio {
+            owner: "Bob".into(),
+            clients: vec![
+                client("doomed", None, vec![assessed(LOSS, 1, None)]),
+                shared,
+            ],
+        },
+    )
+}
+
+#[test]
+fn a_shared_client_is_shown_once_with_both_owners_and_the_freshest_record() {
+    let t = team(&[ann(), bob()], today());
+    let ids: Vec<&str> = t.clients.iter().map(|c| c.client.id.as_str()).collect();
+    assert_eq!(ids, vec!["safe", "risky", "new", "acme", "doomed"]);
+    let acme = t.client(&Id::new("acme")).unwrap();
+    assert_eq!(acme.owners, vec!["Ann".to_string(), "Bob".to_string()]);
+    // Bob assessed it 2 days ago, Ann 100 days ago: Bob's record is shown.
+    assert_eq!(acme.shown_from, 1);
+    assert_eq!(acme.view.verdict.category, Category::InevitableLoss);
+}
+
+#[test]
+fn the_record_shown_does_not_depend_on_the_order_files_are_opened() {
+    let t = team(&[bob(), ann()], today());
+    let acme = t.client(&Id::new("acme")).unwrap();
+    assert_eq!(acme.owners, vec!["Bob".to_string(), "Ann".to_string()]);
+    assert_eq!(acme.shown_from, 0);
+    assert_eq!(acme.view.verdict.category, Category::InevitableLoss);
+}
+
+#[test]
+fn team_counts_and_revenue_per_category_count_a_shared_client_once() {
+    let t = team(&[ann(), bob()], today());
+    let col = |c: Category| t.board.column(c).unwrap().clone();
+    assert_eq!((col(Category::Secure).count, col(Category::Secure).revenue), (1, 10));
+    assert_eq!((col(Category::AtRisk).count, col(Category::AtRisk).revenue), (1, 20));
+    let loss = col(Category::InevitableLoss);
+    assert_eq!((loss.count, loss.revenue, loss.revenue_unknown), (2, 1000, 1));
+    assert_eq!(col(Category::Unassessed).count, 1);
+    assert_eq!(col(Category::NotSecure).count, 0);
+    let total: usize = t.board.columns.iter().map(|c| c.count).sum();
+    assert_eq!(total, 5);
+}
+
+#[test]
+fn each_person_row_reads_that_persons_own_file() {
+    let t = team(&[ann(), bob()], today());
+    let a = &t.people[0];
+    assert_eq!((a.owner.as_str(), a.file.as_str()), ("Ann", "ann.json"));
+    assert_eq!(a.clients, 4);
+    // Only "risky" is at risk in Ann's own file: her "acme" is secure.
+    assert_eq!(a.revenue_at_risk, 20);
+    assert_eq!(a.assessed, 3);
+    assert_eq!(a.share_assessed(), 75);
+    assert_eq!(a.stale, 1);
+    assert_eq!(a.blind_spots, 1);
+    assert_eq!(a.overdue_actions, 1);
+    assert_eq!(a.renewals_not_secure, 1);
+    assert_eq!(a.board.column(Category::Secure).unwrap().count, 2);
+    assert_eq!(a.board.column(Category::Secure).unwrap().revenue, 1010);
+
+    let b = &t.people[1];
+    assert_eq!(b.clients, 2);
+    assert_eq!(b.revenue_at_risk, 1000);
+    assert_eq!((b.assessed, b.share_assessed(), b.stale), (2, 100, 0));
+    assert_eq!((b.blind_spots, b.overdue_actions, b.renewals_not_secure), (0, 0, 1));
+}
+
+#[test]
+fn not_secure_renewals_within_six_months_soonest_first_with_owners() {
+    let mut a = ann();
+    // A secure client renewing soon is not at risk; one beyond six months is not listed.
+    a.portfolio.clients[0].profile.contract_end = Some(today().add_days(10));
+    a.portfolio.clients[2].profile.contract_end = Some(today().add_months(7));
+    let t = team(&[a, bob()], today());
+    let names: Vec<(&str, Vec<String>)> = t
+        .renewals
+        .iter()
+        .map(|r| (r.client.as_str(), r.owners.clone()))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            ("risky", vec!["Ann".to_string()]),
+            ("acme", vec!["Ann".to_string(), "Bob".to_string()]),
+        ]
+    );
+    assert_eq!(t.renewals[1].category, Category::InevitableLoss);
+    assert_eq!(t.renewals[0].revenue, Some(20));
+}
+
+#[test]
+fn lost_and_archived_clients_leave_the_counts_and_a_nameless_file_is_named_by_its_file() {
+    let mut p = Portfolio::default();
+    let mut lost = client("gone", Some(7), vec![assessed(LOSS, 1, None)]);
+    lost.lost_on = Some(today());
+    p.clients.push(lost);
+    p.clients.push(client("kept", Some(3), vec![]));
+    let m = Member::new("export.json", p);
+    assert_eq!(m.owner, "export.json");
+    let t = team(&[m], today());
+    assert_eq!(t.people[0].clients, 1);
+    assert_eq!(t.people[0].revenue_at_risk, 0);
+    assert_eq!(t.board.lost, 1);
+    assert_eq!(t.board.column(Category::Unassessed).unwrap().count, 1);
+}
+
+#[test]
+fn no_files_make_an_empty_team() {
+    let t = team(&[], today());
+    assert!(t.clients.is_empty() && t.people.is_empty() && t.renewals.is_empty());
+    assert!(t.board.columns.iter().all(|c| c.count == 0));
+}
