@@ -110,10 +110,19 @@ fn the_record_shown_does_not_depend_on_the_order_files_are_opened() {
 fn team_counts_and_revenue_per_category_count_a_shared_client_once() {
     let t = team(&[ann(), bob()], today());
     let col = |c: Category| t.board.column(c).unwrap().clone();
-    assert_eq!((col(Category::Secure).count, col(Category::Secure).revenue), (1, 10));
-    assert_eq!((col(Category::AtRisk).count, col(Category::AtRisk).revenue), (1, 20));
+    assert_eq!(
+        (col(Category::Secure).count, col(Category::Secure).revenue),
+        (1, 10)
+    );
+    assert_eq!(
+        (col(Category::AtRisk).count, col(Category::AtRisk).revenue),
+        (1, 20)
+    );
     let loss = col(Category::InevitableLoss);
-    assert_eq!((loss.count, loss.revenue, loss.revenue_unknown), (2, 1000, 1));
+    assert_eq!(
+        (loss.count, loss.revenue, loss.revenue_unknown),
+        (2, 1000, 1)
+    );
     assert_eq!(col(Category::Unassessed).count, 1);
     assert_eq!(col(Category::NotSecure).count, 0);
     let total: usize = t.board.columns.iter().map(|c| c.count).sum();
@@ -141,7 +150,10 @@ fn each_person_row_reads_that_persons_own_file() {
     assert_eq!(b.clients, 2);
     assert_eq!(b.revenue_at_risk, 1000);
     assert_eq!((b.assessed, b.share_assessed(), b.stale), (2, 100, 0));
-    assert_eq!((b.blind_spots, b.overdue_actions, b.renewals_not_secure), (0, 0, 1));
+    assert_eq!(
+        (b.blind_spots, b.overdue_actions, b.renewals_not_secure),
+        (0, 0, 1)
+    );
 }
 
 #[test]
@@ -165,6 +177,27 @@ fn not_secure_renewals_within_six_months_soonest_first_with_owners() {
     );
     assert_eq!(t.renewals[1].category, Category::InevitableLoss);
     assert_eq!(t.renewals[0].revenue, Some(20));
+}
+
+#[test]
+fn a_contract_end_or_revenue_only_one_colleague_knows_fills_the_record_shown() {
+    let mut b = bob();
+    b.portfolio.clients[1].profile.contract_end = None;
+    b.portfolio.clients[1].profile.annual_revenue = None;
+    let mut a = ann();
+    a.portfolio.clients[3].profile.contract_end = Some(today().add_months(1));
+    let t = team(&[a, b], today());
+    let acme = t.client(&Id::new("acme")).unwrap();
+    assert_eq!(
+        acme.shown_from, 1,
+        "Bob's fresher check-up is still the one shown"
+    );
+    assert_eq!(
+        acme.client.profile.contract_end,
+        Some(today().add_months(1))
+    );
+    assert_eq!(acme.client.profile.annual_revenue, Some(1000));
+    assert!(t.renewals.iter().any(|r| r.client.as_str() == "acme"));
 }
 
 #[test]

@@ -73,6 +73,74 @@ fn preview_counts_new_differing_and_identical() {
 }
 
 #[test]
+fn preview_lists_each_record_a_colleague_would_add_by_id() {
+    let current = rich_portfolio(2);
+    let mut theirs = colleague_copy(&current.clients[1]);
+    theirs.stakeholders.push(Stakeholder {
+        id: Id::new("s-colleague"),
+        name: "Priya Nair".into(),
+        title: "CFO".into(),
+        role: Role::DecisionMaker,
+        senior: true,
+        stance: Stance::Neutral,
+        rival_preference: String::new(),
+        feedback_on: None,
+        last_contact: None,
+        notes: String::new(),
+    });
+    let incoming = Portfolio {
+        owner: "Sam Lee".into(),
+        clients: vec![theirs],
+    };
+    let pv = preview(&current, &incoming);
+    let d = &pv.differing[0];
+    let listed: Vec<(RecordKind, &str, &str)> = d
+        .added_records
+        .iter()
+        .map(|r| (r.kind, r.id.as_str(), r.text.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        vec![
+            (RecordKind::Stakeholder, "s-colleague", "Priya Nair (CFO)"),
+            (
+                RecordKind::Issue,
+                "i-colleague",
+                "Invoice format rejected (opened 2026-10-30)"
+            ),
+            (
+                RecordKind::Touchpoint,
+                "t-colleague",
+                "2026-11-02: Support call about invoices."
+            ),
+        ]
+    );
+    assert_eq!(d.added_records.len(), d.added.total());
+    // Everything listed is in the merge, and nothing of ours is gone.
+    let merged = merge(&current, &incoming, &MergeChoices::default());
+    let client = &merged.clients[1];
+    for r in &d.added_records {
+        let ids: Vec<&Id> = match r.kind {
+            RecordKind::Stakeholder => client.stakeholders.iter().map(|x| &x.id).collect(),
+            RecordKind::Issue => client.issues.iter().map(|x| &x.id).collect(),
+            RecordKind::Touchpoint => client.touchpoints.iter().map(|x| &x.id).collect(),
+            RecordKind::Assessment => client.assessments.iter().map(|x| &x.id).collect(),
+            RecordKind::Action => client.actions.iter().map(|x| &x.id).collect(),
+        };
+        assert!(ids.contains(&&r.id), "{r:?} was not added");
+    }
+    let mine = &current.clients[1];
+    assert!(mine
+        .issues
+        .iter()
+        .all(|i| client.issues.iter().any(|x| x.id == i.id)));
+    assert!(mine
+        .stakeholders
+        .iter()
+        .all(|s| client.stakeholders.contains(s)));
+}
+
+#[test]
 fn merge_unites_records_and_keeps_mine_by_default() {
     let current = rich_portfolio(2);
     let theirs = colleague_copy(&current.clients[1]);

@@ -5,7 +5,8 @@
 //! two files is one client on the team board, with every owner named. Which
 //! record is assessed: the one whose latest check-up is the most recent
 //! (the freshest judgement of the client); on a tie, or when neither is
-//! assessed, the record from the file opened first. Per-person rows read
+//! assessed, the record from the file opened first. A revenue or contract
+//! end missing from that record is taken from another file's record. Per-person rows read
 //! each person's own file, so a shared client counts for both people.
 //!
 //! Everything here reuses the portfolio summaries ([`assess`], [`board`],
@@ -96,11 +97,9 @@ pub struct PersonRow {
 impl PersonRow {
     /// Share of active clients assessed, in whole percent (100 with no clients).
     pub fn share_assessed(&self) -> u32 {
-        if self.clients == 0 {
-            100
-        } else {
-            ((self.assessed * 100) / self.clients) as u32
-        }
+        (self.assessed * 100)
+            .checked_div(self.clients)
+            .map_or(100, |share| share as u32)
     }
 }
 
@@ -125,6 +124,14 @@ impl Team {
 /// The date of a client's latest check-up, if any.
 fn last_assessed(client: &Client) -> Option<Date> {
     client.current_assessment().map(|a| a.date)
+}
+
+/// The revenue and contract end the shown record lacks, from another
+/// file's record of the same client (a colleague may know the renewal date).
+fn fill_gaps(shown: &mut Client, other: &Client) {
+    let (p, o) = (&mut shown.profile, &other.profile);
+    p.annual_revenue = p.annual_revenue.or(o.annual_revenue);
+    p.contract_end = p.contract_end.or(o.contract_end);
 }
 
 /// Revenue at risk: active clients shown at risk or as an inevitable loss.
@@ -201,8 +208,11 @@ pub fn team(members: &[Member], today: Date) -> Team {
                     }
                     // `None < Some(_)`, so an assessed record beats an unassessed one.
                     if last_assessed(client) > last_assessed(shown) {
-                        *shown = client.clone();
+                        let older = std::mem::replace(shown, client.clone());
+                        fill_gaps(shown, &older);
                         *from = index;
+                    } else {
+                        fill_gaps(shown, client);
                     }
                 }
             }

@@ -144,6 +144,48 @@ impl RecordCounts {
     }
 }
 
+/// The kind of a record a merge can add.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RecordKind {
+    Stakeholder,
+    Issue,
+    Touchpoint,
+    Assessment,
+    Action,
+}
+
+impl RecordKind {
+    /// Stable id for the UI (`data-record` hooks).
+    pub fn id(self) -> &'static str {
+        match self {
+            RecordKind::Stakeholder => "stakeholder",
+            RecordKind::Issue => "issue",
+            RecordKind::Touchpoint => "touchpoint",
+            RecordKind::Assessment => "assessment",
+            RecordKind::Action => "action",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RecordKind::Stakeholder => "Person",
+            RecordKind::Issue => "Issue",
+            RecordKind::Touchpoint => "Contact",
+            RecordKind::Assessment => "Check-up",
+            RecordKind::Action => "Action",
+        }
+    }
+}
+
+/// One record only in the file, which a merge adds (nothing of ours is removed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddedRecord {
+    pub kind: RecordKind,
+    pub id: Id,
+    /// What the user recognises it by: a name, a title, a date and note.
+    pub text: String,
+}
+
 /// A client that exists on both sides and differs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClientPreview {
@@ -155,6 +197,8 @@ pub struct ClientPreview {
     pub filled: Vec<FieldDiff>,
     /// Records only in the file: added.
     pub added: RecordCounts,
+    /// The same records, one by one, in the client's record order.
+    pub added_records: Vec<AddedRecord>,
     /// Records with the same id on both sides but different content: ours kept.
     pub kept_mine: RecordCounts,
 }
@@ -251,11 +295,54 @@ fn client_preview(m: &Client, t: &Client) -> ClientPreview {
         assessments: pick(c[3]),
         actions: pick(c[4]),
     };
+    let mut added_records = Vec::new();
+    added_only(
+        &mut added_records,
+        RecordKind::Stakeholder,
+        &m.stakeholders,
+        &t.stakeholders,
+        |s| {
+            if s.title.is_empty() {
+                s.name.clone()
+            } else {
+                format!("{} ({})", s.name, s.title)
+            }
+        },
+    );
+    added_only(
+        &mut added_records,
+        RecordKind::Issue,
+        &m.issues,
+        &t.issues,
+        |i| format!("{} (opened {})", i.title, i.opened_on),
+    );
+    added_only(
+        &mut added_records,
+        RecordKind::Touchpoint,
+        &m.touchpoints,
+        &t.touchpoints,
+        |c| format!("{}: {}", c.date, c.note),
+    );
+    added_only(
+        &mut added_records,
+        RecordKind::Assessment,
+        &m.assessments,
+        &t.assessments,
+        |a| format!("{}: {}", a.date, a.verdict.name()),
+    );
+    added_only(
+        &mut added_records,
+        RecordKind::Action,
+        &m.actions,
+        &t.actions,
+        |a| a.title.clone(),
+    );
     ClientPreview {
         id: m.id.clone(),
         name: m.profile.name.clone(),
         conflicts,
         filled,
+        added_records,
         added: counts(|x| x.0),
         kept_mine: counts(|x| x.1),
     }
@@ -287,6 +374,27 @@ fn compare<T: Keyed>(mine: &[T], theirs: &[T]) -> (usize, usize) {
             Some(m) if *m != t => (new, differ + 1),
             Some(_) => (new, differ),
         })
+}
+
+/// Appends the records only in `theirs`, described by `text`.
+fn added_only<T: Keyed>(
+    out: &mut Vec<AddedRecord>,
+    kind: RecordKind,
+    mine: &[T],
+    theirs: &[T],
+    text: impl Fn(&T) -> String,
+) {
+    let have: BTreeSet<&Id> = mine.iter().map(Keyed::key).collect();
+    out.extend(
+        theirs
+            .iter()
+            .filter(|t| !have.contains(t.key()))
+            .map(|t| AddedRecord {
+                kind,
+                id: t.key().clone(),
+                text: text(t),
+            }),
+    );
 }
 
 /// Mine in my order, then theirs that I do not have, in their order.

@@ -9,6 +9,7 @@ use super::pages::{
     listen_for_dropped_files, Board, ClientPage, Due, ImportStage, NotFound, Settings, Team,
     UndoDelete, Welcome,
 };
+use super::pages::{TeamClientPage, TeamSession};
 use super::store::{use_store, NoticeAction, NoticeKind, Store};
 
 /// The navigation entries, in the order they appear in the header.
@@ -23,6 +24,7 @@ const NAVIGATION: [(&str, &str); 4] = [
 pub fn App() -> impl IntoView {
     Store::provide();
     provide_context(RwSignal::new(ImportStage::Idle));
+    TeamSession::provide();
     view! {
         <Router>
             <header class="app-header">
@@ -50,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/board") view=Board/>
                     <Route path=path!("/due") view=Due/>
                     <Route path=path!("/team") view=Team/>
+                    <Route path=path!("/team/client/:id") view=TeamClientPage/>
                     <Route path=path!("/settings") view=Settings/>
                     <Route path=path!("/client/:id") view=ClientPage/>
                     <Route path=path!("/client/:id/:tab") view=ClientPage/>

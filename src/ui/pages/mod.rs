@@ -6,26 +6,19 @@ mod board;
 mod client;
 mod due;
 mod settings;
+mod team;
 mod welcome;
 
 pub use board::Board;
 pub use client::{ClientPage, UndoDelete};
 pub use due::Due;
 pub use settings::{listen_for_dropped_files, ImportStage, Settings};
+pub use team::{Team, TeamClientPage, TeamSession};
 pub use welcome::Welcome;
 
 /// Sets the browser tab's title for the page being shown.
 pub(crate) fn set_title(page: &str) {
     document().set_title(&format!("{page} · Continuum"));
-}
-
-#[component]
-pub fn Team() -> impl IntoView {
-    set_title("Team");
-    view! {
-        <h1>"Team"</h1>
-        <p>"Open your team's exported files to see everyone's clients on one board. Your own data is not touched."</p>
-    }
 }
 
 #[component]

@@ -7,7 +7,7 @@ use super::set_title;
 use crate::domain::{Client, Portfolio};
 use crate::storage::csv::{clients_from_csv, export_summary_csv, import_csv, SummaryRow};
 use crate::storage::local::BackupInfo;
-use crate::storage::merge::{ProfileField, Replaced};
+use crate::storage::merge::{ClientPreview, ProfileField, Replaced};
 use crate::storage::{import_json, merge, preview, replace, ImportError, ImportPreview};
 use crate::storage::{MergeChoices, Side};
 use crate::ui::files::{download, download_export, download_raw, read_file};
@@ -281,6 +281,12 @@ fn ImportPreviewView(
     let differ = preview.differing.len();
     let same = preview.identical.len();
     let only_here = preview.only_here;
+    let additions = preview
+        .differing
+        .iter()
+        .filter(|c| !c.added_records.is_empty() || !c.filled.is_empty())
+        .cloned()
+        .collect::<Vec<_>>();
     let conflicts = preview
         .differing
         .into_iter()
@@ -295,6 +301,7 @@ fn ImportPreviewView(
                 <span data-preview="differ">{differ}</span> " that exist here and differ, "
                 <span data-preview="same">{same}</span> " identical."
             </p>
+            {(!additions.is_empty()).then(|| view! { <AddedEvidence clients=additions/> })}
             {(!conflicts.is_empty()).then(|| view! {
                 <fieldset class="conflicts">
                     <legend>"Profile details that differ: which to keep when merging?"</legend>
@@ -343,6 +350,37 @@ fn ImportPreviewView(
                 })}
                 <button class="button quiet" on:click=move |_| stage.set(ImportStage::Idle)>"Cancel"</button>
             </div>
+        </div>
+    }
+}
+
+/// Per shared client, what a merge would add from the file (by id), so a
+/// colleague's evidence can be checked before it joins the user's records.
+#[component]
+fn AddedEvidence(clients: Vec<ClientPreview>) -> impl IntoView {
+    view! {
+        <div class="added-evidence">
+            <h4>"What a merge adds to clients you both have"</h4>
+            <p class="hint">"Nothing of yours is removed: records are matched by their id and only the missing ones are added."</p>
+            {clients.into_iter().map(|c| view! {
+                <section class="added-client" data-client-id=c.id.to_string()>
+                    <h5>{c.name.clone()}</h5>
+                    <ul>
+                        {c.added_records.into_iter().map(|r| view! {
+                            <li data-record=r.kind.id() data-record-id=r.id.to_string()>
+                                <span class="record-kind">{r.kind.label()} ": "</span>
+                                {r.text}
+                            </li>
+                        }).collect_view()}
+                        {c.filled.into_iter().map(|f| view! {
+                            <li data-record="field">
+                                <span class="record-kind">{f.field.label()} ": "</span>
+                                {f.theirs}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }).collect_view()}
         </div>
     }
 }

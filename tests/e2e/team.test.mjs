@@ -1,0 +1,308 @@
+// The team view as a manager uses it: two salespeople export from their own
+// browser profiles, a manager opens both files in a third profile and sees
+// the combined board and a row per person, while the manager's own stored
+// portfolio stays byte-for-byte the same. A broken file beside a good one is
+// listed and the good one opens; a colleague's evidence is previewed record
+// by record before it is merged.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freshPage, open, useApp } from "./support.mjs";
+
+const app = useApp();
+
+/** A date `days` from today (local time, as the app reads it). */
+function day(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function assessment(id, daysAgo, answers, verdict, extra = {}) {
+  return { id, date: day(-daysAgo), answers, verdict, ...extra };
+}
+
+function client(id, name, revenue, owner, rest = {}) {
+  return { id, profile: { name, annual_revenue: revenue, owner }, archived: false, ...rest };
+}
+
+function file(owner, clients) {
+  return { format: "continuum", version: 1, owner, exported_at: "2026-11-25T10:00:00Z", clients };
+}
+
+// Ann: Acme at risk (checked 20 days ago, renews in two months), Birch placed
+// secure, Cedar not yet assessed.
+const ANN = file("Ann Berg", [
+  client("c-acme", "Acme Tools", 100000, "Ann Berg", {
+    stakeholders: [{ id: "s-ann-buyer", name: "Olga Buyer", role: "decision_maker", senior: true, stance: "neutral" }],
+    assessments: [assessment("a-ann", 20, { r_price: { answer: "yes" } }, "at_risk")],
+  }),
+  client("c-birch", "Birch Farms", 50000, "Ann Berg", {
+    assessments: [
+      assessment("a-birch", 10, {}, "unassessed", { override: { category: "secure", reason: "Long contract, happy team." } }),
+    ],
+  }),
+  client("c-cedar", "Cedar Bank", 30000, "Ann Berg"),
+]);
+ANN.clients[0].profile.contract_end = day(60);
+
+// Bob: his own record of Acme, checked 5 days ago (fresher: it is the one
+// shown), with a person, an issue and a contact Ann does not have; and Dune,
+// not secure.
+const BOB = file("Bob Chen", [
+  client("c-acme", "Acme Tools", 100000, "Bob Chen", {
+    stakeholders: [{ id: "s-bob-cto", name: "Ravi Technical", role: "influencer", senior: true, stance: "opposed" }],
+    issues: [{ id: "i-bob-api", title: "API outages in October", opened_on: day(-30), severity: "serious", status: "open" }],
+    touchpoints: [{ id: "t-bob-call", date: day(-6), channel: "call", kind: "business", note: "CTO says they are leaving." }],
+    assessments: [assessment("a-bob", 5, { l_notified: { answer: "yes" } }, "inevitable_loss")],
+  }),
+  client("c-dune", "Dune Media", 70000, "Bob Chen", {
+    assessments: [assessment("a-dune", 10, { s_dissent: { answer: "yes" } }, "not_secure")],
+  }),
+]);
+
+let dir;
+async function tmpFile(name, data) {
+  dir ??= await mkdtemp(join(tmpdir(), "continuum-team-"));
+  const path = join(dir, name);
+  await writeFile(path, typeof data === "string" ? data : JSON.stringify(data, null, 2));
+  return path;
+}
+
+/** Every key and value in the page's local storage. */
+function allStorage(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      out[k] = localStorage.getItem(k);
+    }
+    return out;
+  });
+}
+
+async function importAndMerge(page, path) {
+  await open(page, app, "/settings");
+  await page.getByLabel("Choose a file to import…").setInputFiles(path);
+  await page.locator(".import-preview").waitFor();
+  await page.getByRole("button", { name: "Merge into my portfolio" }).click();
+  await page.locator(".import-done").waitFor();
+  await page.waitForTimeout(500); // the debounced save
+}
+
+/** A salesperson's own profile: their portfolio, exported with the Settings button. */
+async function exportFromOwnProfile(data, name) {
+  const page = await freshPage(app);
+  await importAndMerge(page, await tmpFile(name, data));
+  await open(page, app, "/settings");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export everything (JSON)" }).click(),
+  ]);
+  const path = await tmpFile(download.suggestedFilename(), "");
+  await download.saveAs(path);
+  assert.deepEqual(page.problems, []);
+  return { page, path, name: download.suggestedFilename() };
+}
+
+/** The manager's profile, with a portfolio of their own already stored. */
+async function managerPage() {
+  const page = await freshPage(app);
+  await importAndMerge(page, "tests/fixtures/v1-portfolio.json");
+  return page;
+}
+
+async function openTeamFiles(page, paths) {
+  await open(page, app, "/team");
+  await page.getByLabel("Open team files…").setInputFiles(paths);
+}
+
+/** Column -> {count, revenue} on the team board. */
+function teamColumns(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll(".team-board section[data-category]")].map((col) => [
+        col.getAttribute("data-category"),
+        {
+          count: Number(col.querySelector(".count").textContent),
+          revenue: Number(col.querySelector("[data-revenue]").getAttribute("data-revenue")),
+          cards: [...col.querySelectorAll("[data-client-id]")].map((c) => c.getAttribute("data-client-id")),
+        },
+      ]),
+    ),
+  );
+}
+
+/** Salesperson -> {field: text} from the per-person table. */
+function peopleTable(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll("table.team-people tbody tr")].map((tr) => [
+        tr.getAttribute("data-owner"),
+        Object.fromEntries([...tr.querySelectorAll("td[data-field]")].map((td) => [td.dataset.field, td.textContent])),
+      ]),
+    ),
+  );
+}
+
+test("two salespeople's exports open together in a manager's team view, and the manager's own data does not change", async () => {
+  const ann = await exportFromOwnProfile(ANN, "ann-portfolio.json");
+  const bob = await exportFromOwnProfile(BOB, "bob-portfolio.json");
+  assert.match(ann.name, /^continuum-ann-berg-/);
+  assert.match(bob.name, /^continuum-bob-chen-/);
+
+  const page = await managerPage();
+  const before = await allStorage(page);
+  assert.ok(Object.keys(before).some((k) => k.startsWith("continuum/v1/client/")), "the manager has a portfolio");
+
+  await openTeamFiles(page, [ann.path, bob.path]);
+  await page.locator(".team-board [data-client-id]").first().waitFor();
+  assert.deepEqual(await teamColumns(page), {
+    secure: { count: 1, revenue: 50000, cards: ["c-birch"] },
+    not_secure: { count: 1, revenue: 70000, cards: ["c-dune"] },
+    at_risk: { count: 0, revenue: 0, cards: [] },
+    // Acme is in both files and counted once; Bob's fresher check-up is shown.
+    inevitable_loss: { count: 1, revenue: 100000, cards: ["c-acme"] },
+    unassessed: { count: 1, revenue: 30000, cards: ["c-cedar"] },
+  });
+  const acme = page.locator(".team-board [data-client-id=c-acme]");
+  assert.match(await acme.innerText(), /Shared: Ann Berg, Bob Chen/);
+
+  assert.deepEqual(await peopleTable(page), {
+    "Ann Berg": {
+      clients: "3",
+      "revenue-at-risk": "100,000",
+      assessed: "66%",
+      stale: "0",
+      "blind-spots": "0",
+      "overdue-actions": "0",
+      renewals: "1",
+    },
+    "Bob Chen": {
+      clients: "2",
+      "revenue-at-risk": "100,000",
+      assessed: "100%",
+      stale: "0",
+      "blind-spots": "0",
+      "overdue-actions": "0",
+      renewals: "0",
+    },
+  });
+  // Per person and category, each from that person's own file.
+  const annAtRisk = page.locator('table.team-categories tr[data-owner="Ann Berg"] td[data-category=at_risk]');
+  assert.equal(await annAtRisk.getAttribute("data-count"), "1");
+  assert.equal(await annAtRisk.getAttribute("data-revenue"), "100000");
+  // The renewal at risk names both owners.
+  assert.match(await page.locator(".team-renewals [data-client-id=c-acme]").innerText(), /Inevitable loss.*Ann Berg, Bob Chen/s);
+
+  // A card opens the read-only record with its verdict and reasons.
+  await acme.click();
+  await page.locator(".team-client h1").waitFor();
+  assert.equal(new URL(page.url()).pathname, "/team/client/c-acme");
+  assert.equal(await page.locator("[data-verdict]").getAttribute("data-verdict"), "inevitable_loss");
+  assert.equal(await page.locator("[data-reason=l_notified]").count(), 1);
+  assert.match(await page.locator(".read-only-note").innerText(), /Owners: Ann Berg, Bob Chen/);
+  assert.equal(await page.locator(".team-client input, .team-client textarea, .team-client select").count(), 0);
+  await page.getByRole("link", { name: "← Back to the team board" }).click();
+  await page.locator(".team-board [data-client-id=c-acme]").waitFor();
+
+  // Nothing of the team reached the manager's storage or board.
+  await page.waitForTimeout(600);
+  assert.deepEqual(await allStorage(page), before);
+  await open(page, app, "/board");
+  await page.locator("[data-client-id]").first().waitFor();
+  const own = await page.locator("section[data-category] [data-client-id]").evaluateAll((cs) => cs.map((c) => c.getAttribute("data-client-id")));
+  assert.deepEqual(own, ["c-northwind"]);
+
+  // Without "remember", a reload forgets the team files.
+  await open(page, app, "/team");
+  assert.equal(await page.locator(".team-board [data-client-id]").count(), 4, "kept for the session");
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  assert.equal(await page.locator(".team-board").count(), 0);
+
+  // "Remember" adds only team keys; a reload brings the files back; Close removes them.
+  await openTeamFiles(page, [ann.path, bob.path]);
+  await page.locator(".team-board [data-client-id]").first().waitFor();
+  await page.getByRole("button", { name: "Remember these files on this browser" }).click();
+  await page.locator(".remembered").waitFor();
+  const remembered = await allStorage(page);
+  const added = Object.keys(remembered).filter((k) => !(k in before));
+  assert.equal(added.length, 2);
+  assert.ok(added.every((k) => k.startsWith("continuum/v1/team/")), added.join(", "));
+  for (const [k, v] of Object.entries(before)) assert.equal(remembered[k], v, k);
+  await page.reload();
+  await page.locator(".team-board [data-client-id=c-acme]").waitFor();
+  assert.equal(await page.locator(".team-files li").count(), 2);
+  await page.getByRole("button", { name: "Close the team files" }).click();
+  await page.locator(".team-board").waitFor({ state: "detached" });
+  assert.deepEqual(await allStorage(page), before);
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  assert.equal(await page.locator(".team-board").count(), 0);
+
+  for (const p of [ann.page, bob.page, page]) {
+    assert.deepEqual(p.problems, []);
+    await p.context().close();
+  }
+});
+
+test("a file with errors is listed with where and what, and the good file beside it opens", async () => {
+  const page = await freshPage(app);
+  const good = await tmpFile("bob.json", BOB);
+  await openTeamFiles(page, [good, "tests/fixtures/malformed/wrong-types.json"]);
+  const failed = page.locator('.team-failed li[data-file="wrong-types.json"]');
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /clients\[0\]\.profile\.annual_revenue: expected a whole number/);
+  await page.locator(".team-board [data-client-id=c-dune]").waitFor();
+  assert.equal(await page.locator(".team-files li").count(), 1);
+
+  // Dropped on the team page, a file opens here (not in the import of your own portfolio).
+  const text = JSON.stringify(ANN);
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], "ann-dropped.json", { type: "application/json" }));
+    document.querySelector(".team-page").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  await page.locator('.team-files li[data-file="ann-dropped.json"]').waitFor();
+  assert.equal(new URL(page.url()).pathname, "/team");
+  assert.equal(await page.locator(".team-board [data-client-id]").count(), 4);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a colleague's evidence on a shared client is previewed record by record, then merged without removing anything", async () => {
+  const bob = await exportFromOwnProfile(BOB, "bob-evidence.json");
+  const page = await freshPage(app);
+  await importAndMerge(page, await tmpFile("ann-own.json", ANN));
+
+  await open(page, app, "/settings");
+  await page.getByLabel("Choose a file to import…").setInputFiles(bob.path);
+  const shared = page.locator(".added-evidence [data-client-id=c-acme]");
+  await shared.waitFor();
+  const records = await shared.locator("li[data-record]").evaluateAll((lis) =>
+    lis.map((li) => [li.dataset.record, li.dataset.recordId ?? "", li.textContent]),
+  );
+  assert.deepEqual(
+    records.filter(([kind]) => kind !== "field"),
+    [
+      ["stakeholder", "s-bob-cto", "Person: Ravi Technical"],
+      ["issue", "i-bob-api", `Issue: API outages in October (opened ${day(-30)})`],
+      ["touchpoint", "t-bob-call", `Contact: ${day(-6)}: CTO says they are leaving.`],
+      ["assessment", "a-bob", `Check-up: ${day(-5)}: Inevitable loss`],
+    ],
+  );
+  await page.getByRole("button", { name: "Merge into my portfolio" }).click();
+  await page.locator(".import-done").waitFor();
+
+  await open(page, app, "/client/c-acme/people");
+  const people = page.locator("main");
+  await page.getByText("Ravi Technical").first().waitFor();
+  assert.match(await people.innerText(), /Olga Buyer/, "Ann's own contact is kept");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+  await bob.page.context().close();
+});
