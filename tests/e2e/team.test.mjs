@@ -212,13 +212,15 @@ test("two salespeople's exports open together in a manager's team view, and the 
   // Nothing of the team reached the manager's storage or board.
   await page.waitForTimeout(600);
   assert.deepEqual(await allStorage(page), before);
-  await open(page, app, "/board");
-  await page.locator("[data-client-id]").first().waitFor();
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "Board" }).click();
+  await page.locator("section[data-category] [data-client-id]").first().waitFor();
   const own = await page.locator("section[data-category] [data-client-id]").evaluateAll((cs) => cs.map((c) => c.getAttribute("data-client-id")));
   assert.deepEqual(own, ["c-northwind"]);
 
-  // Without "remember", a reload forgets the team files.
-  await open(page, app, "/team");
+  // Moving around the app keeps the team files; without "remember", a reload forgets them.
+  await nav.getByRole("link", { name: "Team" }).click();
+  await page.locator(".team-board [data-client-id]").first().waitFor();
   assert.equal(await page.locator(".team-board [data-client-id]").count(), 4, "kept for the session");
   await page.reload();
   await page.locator("main h1").waitFor();
