@@ -308,3 +308,35 @@ test("a colleague's evidence on a shared client is previewed record by record, t
   await page.context().close();
   await bob.page.context().close();
 });
+
+test("when the browser's storage is full, remembering says so and the files stay open for the session", async () => {
+  const page = await freshPage(app);
+  await openTeamFiles(page, [await tmpFile("bob-full.json", BOB)]);
+  await page.locator(".team-board [data-client-id=c-dune]").waitFor();
+  // Fill this origin's storage with something that is not Continuum's.
+  await page.evaluate(() => {
+    const chunk = "x".repeat(256 * 1024);
+    for (let i = 0; ; i++) {
+      try {
+        localStorage.setItem(`filler-${i}`, chunk);
+      } catch {
+        break;
+      }
+    }
+    for (let i = 0; ; i++) {
+      try {
+        localStorage.setItem(`small-${i}`, "x".repeat(1024));
+      } catch {
+        break;
+      }
+    }
+  });
+  await page.getByRole("button", { name: "Remember these files on this browser" }).click();
+  await page.getByText("could not be remembered").waitFor();
+  assert.match(await page.locator(".team-status").innerText(), /not enough room/);
+  const teamKeys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("continuum/v1/team/")));
+  assert.deepEqual(teamKeys, []);
+  assert.equal(await page.locator(".team-board [data-client-id]").count(), 2);
+  assert.equal(await page.locator(".remembered").count(), 0);
+  await page.context().close();
+});
