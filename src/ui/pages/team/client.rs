@@ -41,6 +41,15 @@ pub fn TeamClientPage() -> impl IntoView {
     }
 }
 
+/// A list, or "None." when it has no items.
+fn list(items: impl IntoView + 'static, empty: bool) -> AnyView {
+    if empty {
+        view! { <p class="empty">"None."</p> }.into_any()
+    } else {
+        view! { <ul>{items}</ul> }.into_any()
+    }
+}
+
 fn answer_text(a: Answer) -> &'static str {
     match a {
         Answer::Yes => "Yes",
@@ -104,6 +113,7 @@ fn ReadOnlyClient(client: TeamClient, file: String) -> impl IntoView {
         .filter(|i| i.is_open())
         .map(|i| view! { <li>{i.title.clone()} " (opened " {i.opened_on.to_string()} ")"</li> })
         .collect_view();
+    let no_warnings = client.view.warnings.is_empty();
     let warnings = client
         .view
         .warnings
@@ -134,11 +144,11 @@ fn ReadOnlyClient(client: TeamClient, file: String) -> impl IntoView {
             <h2>"Record"</h2>
             {facts}
             <h2>"Warning signs"</h2>
-            <ul>{warnings}</ul>
+            {list(warnings, no_warnings)}
             <h2>"People"</h2>
-            <ul>{people}</ul>
+            {list(people, c.stakeholders.is_empty())}
             <h2>"Open issues"</h2>
-            <ul>{issues}</ul>
+            {list(issues, !c.issues.iter().any(|i| i.is_open()))}
         </div>
     }
 }

@@ -104,13 +104,22 @@ impl TeamSession {
                         None => ms.push(member),
                     });
             }
-            Err(e) => self.failed.update(|f| {
-                f.push(FailedFile {
-                    file,
-                    message: e.to_string(),
-                    problems: e.problems().iter().map(ToString::to_string).collect(),
+            Err(e) => {
+                let problems: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
+                // The error's own text repeats its problems: list them once.
+                let message = match problems.len() {
+                    0 => e.to_string(),
+                    1 => "1 problem:".to_string(),
+                    n => format!("{n} problems:"),
+                };
+                self.failed.update(|f| {
+                    f.push(FailedFile {
+                        file,
+                        message,
+                        problems,
+                    })
                 })
-            }),
+            }
         }
     }
 
