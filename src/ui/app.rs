@@ -22,6 +22,7 @@ const NAVIGATION: [(&str, &str); 4] = [
 #[component]
 pub fn App() -> impl IntoView {
     Store::provide();
+    super::sw::start(use_store());
     provide_context(RwSignal::new(ImportStage::Idle));
     view! {
         <Router>
