@@ -13,9 +13,10 @@ use wasm_bindgen_futures::JsFuture;
 use super::store::{NoticeKind, Store};
 use crate::storage::browser::LocalStore;
 
-/// Where the release name of the last visit is kept (outside the `continuum/v1/`
-/// keys, so the data itself never depends on it).
-const LAST_RELEASE_KEY: &str = "continuum-release";
+/// Where the release name of the last visit is kept: outside the `continuum`
+/// keys, which hold the user's data only (and are what storage checks,
+/// backups and tests look at).
+const LAST_RELEASE_KEY: &str = "app-release";
 /// What index.html says before the release build names it.
 const UNNAMED: &str = "development";
 
