@@ -23,6 +23,7 @@ const NAVIGATION: [(&str, &str); 4] = [
 #[component]
 pub fn App() -> impl IntoView {
     Store::provide();
+    super::sw::start(use_store());
     provide_context(RwSignal::new(ImportStage::Idle));
     TeamSession::provide();
     view! {

@@ -7,6 +7,7 @@ mod app;
 pub mod files;
 mod pages;
 pub mod store;
+mod sw;
 
 pub use app::App;
 

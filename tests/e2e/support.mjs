@@ -73,3 +73,43 @@ export async function open(page, app, path = "/") {
   await page.goto(app.url + path);
   await page.locator("main h1").first().waitFor();
 }
+
+/**
+ * Waits until the release build's service worker controls the page, so what
+ * the app needs is in its cache (the worker claims the page once installed).
+ */
+export async function untilOffline(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
+}
+
+/**
+ * Records Content-Security-Policy violations from the first script on, in
+ * `window.__violations` (read with `violations(page)`), and console messages
+ * about the policy in `page.problems`.
+ */
+export async function watchPolicy(page) {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__violations.push(`${e.violatedDirective}: ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  page.on("console", (msg) => {
+    if (/Content Security Policy/i.test(msg.text()) && msg.type() !== "error") {
+      page.problems.push(`console: ${msg.text()}`);
+    }
+  });
+}
+
+export function violations(page) {
+  return page.evaluate(() => window.__violations ?? ["the violation recorder did not run"]);
+}
+
+/** Adds a client from the new-client page and returns its id. */
+export async function addClient(page, app, name) {
+  await open(page, app, "/client/new");
+  await page.getByLabel("Client name").fill(name);
+  await page.getByRole("button", { name: "Add client" }).click();
+  await page.waitForURL(/\/client\/c[0-9a-z]+\/assessment$/);
+  return new URL(page.url()).pathname.split("/")[2];
+}
