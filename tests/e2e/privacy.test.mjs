@@ -57,6 +57,8 @@ test("the app works under the policy with no violation and no request to another
   }
   await open(page, app, "/settings");
   await open(page, app, "/due");
+  await open(page, app, "/team");
+  await open(page, app, "/board");
   await open(page, app, "/");
   await page.getByRole("button", { name: "Open the demo portfolio" }).click();
   await page.locator("[data-client-id]").first().waitFor();
