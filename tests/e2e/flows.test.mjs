@@ -336,17 +336,21 @@ test("the due list exports one item or all of them as an iCalendar file", async 
 test("the board's chart shows clients and revenue per category, in colour, pattern and words", async () => {
   const page = await freshPage(app);
   await openDemo(page);
-  const chart = page.locator("svg.dist-chart");
-  assert.equal(await chart.getAttribute("role"), "img");
-  const label = await chart.getAttribute("aria-label");
-  assert.match(await chart.locator("title").textContent(), /Clients and annual revenue per category/);
+  const panel = (measure) => page.locator(`svg.dist-chart[data-measure="${measure}"]`);
+  for (const m of ["clients", "revenue"]) {
+    assert.equal(await panel(m).getAttribute("role"), "img");
+    assert.equal(await panel(m).locator("title").textContent(), await panel(m).getAttribute("aria-label"));
+  }
+  const label = await panel("clients").getAttribute("aria-label");
+  assert.match(label, /^Clients per category\./);
+  assert.match(await panel("revenue").getAttribute("aria-label"), /^Annual revenue per category\./);
 
   async function numbers() {
     const out = {};
     for (const c of CATEGORIES) {
       const stated = Number((await page.locator(`section[data-category="${c}"] .count`).innerText()).trim());
-      const row = chart.locator(`g.dist-row[data-category="${c}"]`);
-      const bar = row.locator('rect.bar[data-measure="clients"]');
+      const row = panel("clients").locator(`g.dist-row[data-category="${c}"]`);
+      const bar = row.locator("rect.bar");
       out[c] = {
         stated,
         value: Number(await bar.getAttribute("data-value")),
@@ -355,7 +359,7 @@ test("the board's chart shows clients and revenue per category, in colour, patte
         cell: Number(
           (await page.locator(`table.dist-table tr[data-category="${c}"] td`).first().textContent()).trim(),
         ),
-        fill: await row.locator("rect.texture").first().getAttribute("fill"),
+        fill: await row.locator("rect.texture").getAttribute("fill"),
       };
     }
     return out;
@@ -366,7 +370,7 @@ test("the board's chart shows clients and revenue per category, in colour, patte
   for (const [c, n] of Object.entries(before)) {
     assert.equal(n.value, n.stated, `${c}: the chart counts the column's clients`);
     assert.equal(n.cell, n.stated, `${c}: the table says the same`);
-    assert.ok(Math.abs(n.width - (190 * n.value) / max) < 0.01, `${c}: bar length is proportional`);
+    assert.ok(Math.abs(n.width - (200 * n.value) / max) < 0.01, `${c}: bar length is proportional`);
     assert.ok(n.label.length > 0, `${c}: the bar is named`);
     assert.ok(label.includes(`${n.label}: ${n.stated} client`), `the aria-label gives ${c}'s count`);
     fills.add(n.fill);
@@ -382,6 +386,12 @@ test("the board's chart shows clients and revenue per category, in colour, patte
   );
   const after = await numbers();
   for (const [c, n] of Object.entries(after)) assert.equal(n.value, n.stated, `${c} follows the search`);
+
+  // On a phone the panels stack and nothing is wider than the screen.
+  await page.setViewportSize({ width: 360, height: 800 });
+  const boxes = await page.locator("svg.dist-chart").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+  assert.ok(boxes[1] > boxes[0] + 50, `the panels stack: ${boxes}`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), "no sideways scrolling");
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -3,8 +3,10 @@
 //!
 //! Each category has its colour and its own fill pattern (solid, stripes,
 //! cross-hatch, dots, dashed outline) and its name beside the bar, so the
-//! chart reads without colour; a table gives the same numbers to screen
-//! readers.
+//! chart reads without colour; each panel says its numbers in its accessible
+//! name, and a table gives them to screen readers once more. The two panels
+//! (clients, revenue) sit side by side and stack on a phone, so the text
+//! keeps a readable size.
 
 use leptos::prelude::*;
 
@@ -20,18 +22,55 @@ pub(super) struct Share {
     pub unknown: usize,
 }
 
-const WIDTH: f64 = 720.0;
-const LABEL_END: f64 = 150.0;
-const CLIENTS_X: f64 = 160.0;
-const REVENUE_X: f64 = 440.0;
-/// Longest bar; the rest of a panel holds the value.
-const BAR_MAX: f64 = 190.0;
-const TOP: f64 = 30.0;
+/// What a panel measures.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Measure {
+    Clients,
+    Revenue,
+}
+
+impl Measure {
+    fn id(self) -> &'static str {
+        match self {
+            Measure::Clients => "clients",
+            Measure::Revenue => "revenue",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Measure::Clients => "Clients",
+            Measure::Revenue => "Annual revenue",
+        }
+    }
+
+    fn value(self, s: &Share) -> u64 {
+        match self {
+            Measure::Clients => s.clients as u64,
+            Measure::Revenue => s.revenue,
+        }
+    }
+
+    fn text(self, s: &Share) -> String {
+        match self {
+            Measure::Clients if s.clients == 1 => "1 client".to_string(),
+            Measure::Clients => format!("{} clients", s.clients),
+            Measure::Revenue => revenue_text(s),
+        }
+    }
+}
+
+const WIDTH: f64 = 420.0;
+const LABEL_END: f64 = 122.0;
+const BAR_X: f64 = 130.0;
+/// Longest bar; the rest of the panel holds the value.
+const BAR_MAX: f64 = 200.0;
+const TOP: f64 = 28.0;
 const ROW: f64 = 26.0;
 const BAR_H: f64 = 16.0;
 
 /// Bar length for `value` when `max` fills `full`; 0 when there is nothing.
-pub(super) fn bar_length(value: u64, max: u64, full: f64) -> f64 {
+fn bar_length(value: u64, max: u64, full: f64) -> f64 {
     if max == 0 {
         0.0
     } else {
@@ -39,34 +78,29 @@ pub(super) fn bar_length(value: u64, max: u64, full: f64) -> f64 {
     }
 }
 
-fn pattern_id(c: Category) -> String {
-    format!("dist-pattern-{}", c.id())
+fn pattern_id(m: Measure, c: Category) -> String {
+    format!("dist-{}-{}", m.id(), c.id())
 }
 
 /// The texture drawn over a category's colour.
-fn pattern(c: Category) -> impl IntoView {
-    let id = pattern_id(c);
+fn pattern(m: Measure, c: Category) -> impl IntoView {
     let marks = match c {
-        Category::Secure => view! { <g></g> }.into_any(),
         Category::NotSecure => view! { <path d="M0,8 L8,0" class="mark"></path> }.into_any(),
         Category::AtRisk => view! { <path d="M0,8 L8,0 M0,0 L8,8" class="mark"></path> }.into_any(),
         Category::InevitableLoss => {
             view! { <circle cx="4" cy="4" r="1.6" class="dot"></circle> }.into_any()
         }
-        Category::Unassessed => view! { <g></g> }.into_any(),
+        // Secure is solid; not yet assessed is a dashed outline (CSS).
+        Category::Secure | Category::Unassessed => view! { <g></g> }.into_any(),
     };
     view! {
-        <pattern id=id width="8" height="8" patternUnits="userSpaceOnUse">
+        <pattern id=pattern_id(m, c) width="8" height="8" patternUnits="userSpaceOnUse">
             {marks}
         </pattern>
     }
 }
 
-fn row_y(i: usize) -> f64 {
-    TOP + ROW * i as f64
-}
-
-/// The words for one category, used in the label and the table.
+/// "1,250,000", or "1,250,000 (+2 unknown)" when some revenue is not known.
 fn revenue_text(s: &Share) -> String {
     if s.unknown == 0 {
         money(s.revenue)
@@ -75,56 +109,66 @@ fn revenue_text(s: &Share) -> String {
     }
 }
 
+/// One measure over the five categories.
 #[component]
-pub(super) fn Distribution(shares: Memo<Vec<(Category, Share)>>) -> impl IntoView {
+fn Panel(measure: Measure, shares: Memo<Vec<(Category, Share)>>) -> impl IntoView {
     let height = TOP + ROW * Category::BOARD_ORDER.len() as f64;
     let summary = move || {
         shares.with(|all| {
             let parts: Vec<String> = all
                 .iter()
-                .map(|(c, s)| {
-                    format!(
-                        "{}: {} {}, revenue {}",
-                        c.name(),
-                        s.clients,
-                        if s.clients == 1 { "client" } else { "clients" },
-                        revenue_text(s)
-                    )
-                })
+                .map(|(c, s)| format!("{}: {}", c.name(), measure.text(s)))
                 .collect();
-            format!(
-                "Clients and annual revenue per category. {}.",
-                parts.join("; ")
-            )
+            format!("{} per category. {}.", measure.title(), parts.join("; "))
         })
     };
     let bars = move || {
         shares.with(|all| {
-            let max_clients = all.iter().map(|(_, s)| s.clients as u64).max().unwrap_or(0);
-            let max_revenue = all.iter().map(|(_, s)| s.revenue).max().unwrap_or(0);
+            let max = all.iter().map(|(_, s)| measure.value(s)).max().unwrap_or(0);
             all.iter()
                 .enumerate()
                 .map(|(i, (c, s))| {
-                    let y = row_y(i);
-                    let cw = bar_length(s.clients as u64, max_clients, BAR_MAX);
-                    let rw = bar_length(s.revenue, max_revenue, BAR_MAX);
-                    let fill = format!("url(#{})", pattern_id(*c));
-                    let fill2 = fill.clone();
+                    let y = TOP + ROW * i as f64;
+                    let value = measure.value(s);
+                    let w = bar_length(value, max, BAR_MAX);
+                    let fill = format!("url(#{})", pattern_id(measure, *c));
+                    let shown = match measure {
+                        Measure::Clients => s.clients.to_string(),
+                        Measure::Revenue => money(s.revenue),
+                    };
                     view! {
                         <g class="dist-row" data-category=c.id()>
                             <text x=LABEL_END y=y + 12.5 text-anchor="end" class="dist-label">{c.name()}</text>
-                            <rect x=CLIENTS_X y=y width=cw height=BAR_H class="bar" data-measure="clients" data-value=s.clients></rect>
-                            <rect x=CLIENTS_X y=y width=cw height=BAR_H class="texture" fill=fill></rect>
-                            <text x=CLIENTS_X + cw + 6.0 y=y + 12.5 class="dist-value">{s.clients}</text>
-                            <rect x=REVENUE_X y=y width=rw height=BAR_H class="bar" data-measure="revenue" data-value=s.revenue></rect>
-                            <rect x=REVENUE_X y=y width=rw height=BAR_H class="texture" fill=fill2></rect>
-                            <text x=REVENUE_X + rw + 6.0 y=y + 12.5 class="dist-value">{money(s.revenue)}</text>
+                            <rect x=BAR_X y=y width=w height=BAR_H class="bar" data-measure=measure.id() data-value=value></rect>
+                            <rect x=BAR_X y=y width=w height=BAR_H class="texture" fill=fill></rect>
+                            <text x=BAR_X + w + 6.0 y=y + 12.5 class="dist-value">{shown}</text>
                         </g>
                     }
                 })
                 .collect_view()
         })
     };
+    view! {
+        <svg
+            class="dist-chart"
+            data-measure=measure.id()
+            viewBox=format!("0 0 {WIDTH} {height}")
+            role="img"
+            aria-label=summary
+            preserveAspectRatio="xMinYMin meet"
+        >
+            <title>{summary}</title>
+            <defs>
+                {Category::BOARD_ORDER.into_iter().map(|c| pattern(measure, c)).collect_view()}
+            </defs>
+            <text x=BAR_X y="16" class="dist-heading">{measure.title()}</text>
+            {bars}
+        </svg>
+    }
+}
+
+#[component]
+pub(super) fn Distribution(shares: Memo<Vec<(Category, Share)>>) -> impl IntoView {
     let rows = move || {
         shares.with(|all| {
             all.iter()
@@ -140,32 +184,26 @@ pub(super) fn Distribution(shares: Memo<Vec<(Category, Share)>>) -> impl IntoVie
                 .collect_view()
         })
     };
+    // A table ignores the 1px box of .visually-hidden, so a div holds it.
     view! {
         <figure class="distribution">
-            <svg
-                class="dist-chart"
-                viewBox=format!("0 0 {WIDTH} {height}")
-                role="img"
-                aria-label=summary
-                preserveAspectRatio="xMinYMin meet"
-            >
-                <title>{summary}</title>
-                <defs>{Category::BOARD_ORDER.into_iter().map(pattern).collect_view()}</defs>
-                <text x=CLIENTS_X y="16" class="dist-heading">"Clients"</text>
-                <text x=REVENUE_X y="16" class="dist-heading">"Annual revenue"</text>
-                {bars}
-            </svg>
-            <table class="visually-hidden dist-table">
-                <caption>"Clients and annual revenue per category"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Category"</th>
-                        <th scope="col">"Clients"</th>
-                        <th scope="col">"Annual revenue"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <div class="dist-panels">
+                <Panel measure=Measure::Clients shares=shares/>
+                <Panel measure=Measure::Revenue shares=shares/>
+            </div>
+            <div class="visually-hidden">
+                <table class="dist-table">
+                    <caption>"Clients and annual revenue per category"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Category"</th>
+                            <th scope="col">"Clients"</th>
+                            <th scope="col">"Annual revenue"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         </figure>
     }
 }
