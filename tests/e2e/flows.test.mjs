@@ -433,6 +433,9 @@ test("issue and contact texts can be edited in place, from the keyboard, and kep
   await page.keyboard.press("Escape");
   await page.getByRole("form", { name: /Edit the issue/ }).waitFor({ state: "detached" });
   assert.equal(await page.locator(".issue").filter({ hasText: "Should not stay" }).count(), 0);
+  // The focus is back on the Edit button, so the keyboard user keeps their place.
+  await page.waitForFunction(() => document.activeElement?.classList.contains("edit-text"));
+  assert.match(await page.evaluate(() => document.activeElement.innerText), /Edit/);
 
   // A contact's note.
   await page.getByRole("form", { name: "Record a contact" }).getByLabel("Note").fill("Quick call");

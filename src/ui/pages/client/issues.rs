@@ -462,6 +462,7 @@ fn EditInPlace(
                 type="button"
                 class="button small edit-text"
                 class:quiet=quiet
+                data-edit-for=id.get_value().0
                 on:click=move |_| editing.set(Some(id.get_value()))
             >
                 {button} <span class="visually-hidden">" " {what.clone()}</span>
@@ -474,10 +475,32 @@ fn EditInPlace(
                 name=name.get_value()
                 fields=fields.get_value()
                 save=Callback::new(move |texts| save.run((id.get_value(), texts)))
-                done=Callback::new(move |_| editing.set(None))
+                done=Callback::new(move |_| {
+                    editing.set(None);
+                    focus_edit_button(id.get_value());
+                })
             />
         </Show>
     }
+}
+
+/// Gives the focus back to a record's Edit button once the form is gone
+/// (after the list has re-rendered), so the keyboard user keeps their place.
+fn focus_edit_button(id: Id) {
+    request_animation_frame(move || {
+        let found = document()
+            .query_selector_all("[data-edit-for]")
+            .ok()
+            .and_then(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i))
+                    .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                    .find(|el| el.get_attribute("data-edit-for").as_deref() == Some(id.as_str()))
+            });
+        if let Some(el) = found {
+            let _ = el.focus();
+        }
+    });
 }
 
 #[component]
