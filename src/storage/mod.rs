@@ -33,6 +33,7 @@ pub mod browser;
 pub mod compact;
 pub mod csv;
 pub mod file;
+pub mod ics;
 pub mod local;
 pub mod merge;
 pub mod migrate;

@@ -8,45 +8,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { freshPage, open, useApp } from "./support.mjs";
+import { answer, HEALTHY, question } from "./checkup.mjs";
 
 const app = useApp();
-
-// The healthy answer of every question, in questionnaire order (METHOD.md).
-const HEALTHY = {
-  s_committed: "yes",
-  s_dissent: "no",
-  s_feedback_good: "yes",
-  s_feedback_all: "yes",
-  s_promoters: "yes",
-  s_internal: "no",
-  s_rival_contact: "no",
-  s_split: "no",
-  s_contract: "yes",
-  n_unresolved: "no",
-  n_unhappy_leader: "no",
-  n_rival_pref: "no",
-  n_rival_ties: "no",
-  n_shops: "no",
-  n_people_change: "no",
-  n_corporate_change: "no",
-  n_need_change: "no",
-  r_offers: "no",
-  r_meets_rivals: "no",
-  r_price: "no",
-  r_serious_issues: "no",
-  l_notified: "no",
-  l_known_change: "no",
-  l_unservable: "no",
-  l_we_changed: "no",
-};
-
-function question(page, id) {
-  return page.locator(`[data-question="${id}"]`);
-}
-
-async function answer(page, id, value) {
-  await question(page, id).locator(`input[type="radio"][value="${value}"]`).check();
-}
 
 async function verdict(page) {
   return page.locator("[data-verdict]").getAttribute("data-verdict");

@@ -16,6 +16,9 @@ use super::welcome::{AddClient, DemoButton};
 use crate::domain::summary::{board_index, is_active, trend, Board as BoardCounts};
 use crate::domain::{realism, shown_category, Category, Column, Date, Id, Trend, WarningSign};
 use crate::ui::store::use_store;
+use chart::{Distribution, Share};
+
+mod chart;
 
 /// Cards rendered per column before "Show all".
 const COLUMN_CAP: usize = 60;
@@ -325,6 +328,23 @@ pub fn Board() -> impl IntoView {
         })
     });
     let table = RwSignal::new(false);
+    let shares = Memo::new(move |_| {
+        filtered.with(|rows| {
+            let mut out: Vec<(Category, Share)> = Category::BOARD_ORDER
+                .into_iter()
+                .map(|c| (c, Share::default()))
+                .collect();
+            for r in rows {
+                let s = &mut out[board_index(r.category)].1;
+                s.clients += 1;
+                match r.revenue {
+                    Some(v) => s.revenue = s.revenue.saturating_add(v),
+                    None => s.unknown += 1,
+                }
+            }
+            out
+        })
+    });
 
     let realism_banner = move || {
         let r = check.get();
@@ -372,6 +392,7 @@ pub fn Board() -> impl IntoView {
             >
                 {realism_banner}
                 <FilterBar filters=filters all=all shown=filtered/>
+                <Distribution shares=shares/>
                 <Show
                     when=move || table.get()
                     fallback=move || {

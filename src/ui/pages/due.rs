@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use super::set_title;
 use crate::domain::{due_list, DueItem, DueKind, Portfolio};
-use crate::ui::store::use_store;
+use crate::storage::ics::{client_name, due_calendar, file_name, kind_label, what_text, Stamp};
+use crate::ui::files::download;
+use crate::ui::store::{now_iso, use_store, NoticeKind, Store};
 
 /// Items rendered per group before "Show all".
 const GROUP_CAP: usize = 100;
@@ -65,24 +67,6 @@ fn when_text(days_left: i32) -> String {
     }
 }
 
-fn kind_label(kind: &DueKind) -> &'static str {
-    match kind {
-        DueKind::Action { .. } => "Action",
-        DueKind::Reassessment { .. } => "Reassessment",
-        DueKind::Renewal { .. } => "Renewal",
-    }
-}
-
-fn what_text(kind: &DueKind) -> String {
-    match kind {
-        DueKind::Action { title, .. } if title.trim().is_empty() => "Untitled action".to_string(),
-        DueKind::Action { title, .. } => title.clone(),
-        DueKind::Reassessment { last: None } => "Never assessed: do the first check-up".to_string(),
-        DueKind::Reassessment { last: Some(d) } => format!("Last check-up on {d}"),
-        DueKind::Renewal { contract_end } => format!("Contract ends on {contract_end}"),
-    }
-}
-
 fn link_for(item: &DueItem) -> String {
     match item.kind {
         DueKind::Action { .. } => format!("/client/{}/plan", item.client),
@@ -96,6 +80,21 @@ fn item_key(item: &DueItem) -> String {
     match &item.kind {
         DueKind::Action { id, .. } => format!("{}/action/{id}", item.client),
         k => format!("{}/{}", item.client, k.id()),
+    }
+}
+
+/// Offers due items as an iCalendar file: one item, or the whole list.
+fn export_calendar(store: Store, items: &[DueItem], one: bool) {
+    let today = store.today;
+    let stamp = Stamp::from_iso(&now_iso()).unwrap_or_else(|| Stamp::start_of(today));
+    let name = file_name(if one { items.first() } else { None }, today);
+    let text = due_calendar(items, &stamp);
+    if let Err(e) = download(&name, "text/calendar", &text) {
+        store.notify(
+            NoticeKind::Error,
+            &format!("The calendar file could not be made: {e}."),
+            None,
+        );
     }
 }
 
@@ -151,7 +150,16 @@ pub fn Due() -> impl IntoView {
                     }
                 }
             >
-                <p class="due-summary">{summary}</p>
+                <div class="due-head">
+                    <p class="due-summary">{summary}</p>
+                    <button
+                        type="button"
+                        class="button ics-all"
+                        on:click=move |_| items.with_untracked(|all| export_calendar(store, all, false))
+                    >
+                        "Add all to calendar (.ics)"
+                    </button>
+                </div>
                 {Urgency::ALL
                     .into_iter()
                     .map(|u| {
@@ -219,10 +227,12 @@ fn DueGroup(urgency: Urgency, items: Memo<Vec<DueItem>>) -> impl IntoView {
 fn DueRow(item: DueItem) -> impl IntoView {
     let overdue = item.days_left < 0;
     let href = link_for(&item);
-    let name = if item.client_name.trim().is_empty() {
-        "Unnamed client".to_string()
-    } else {
-        item.client_name.clone()
+    let name = client_name(&item);
+    let store = use_store();
+    let label = format!("{}: {name}, {}", kind_label(&item.kind), item.due);
+    let export = {
+        let item = item.clone();
+        move |_| export_calendar(store, std::slice::from_ref(&item), true)
     };
     view! {
         <li
@@ -242,6 +252,10 @@ fn DueRow(item: DueItem) -> impl IntoView {
                 ", "
                 {when_text(item.days_left)}
             </span>
+            <button type="button" class="button small quiet ics-one" on:click=export>
+                "Add to calendar"
+                <span class="visually-hidden">" (" {label} ")"</span>
+            </button>
         </li>
     }
 }

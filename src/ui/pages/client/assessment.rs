@@ -11,7 +11,7 @@ use crate::domain::{
 };
 use crate::ui::store::new_id;
 
-fn answer_name(a: Answer) -> &'static str {
+pub(super) fn answer_name(a: Answer) -> &'static str {
     match a {
         Answer::Yes => "Yes",
         Answer::No => "No",

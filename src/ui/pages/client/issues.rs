@@ -1,6 +1,7 @@
 //! Issues (open with their age, resolved) and touchpoints with a quick add.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::common::{parse_date, uid, Choice, Ctx, DraftField};
 use crate::domain::{Channel, Id, Issue, IssueStatus, Severity, Touchpoint, TouchpointKind};
@@ -66,6 +67,25 @@ fn IssueList(ctx: Ctx) -> impl IntoView {
         });
     };
     let delete = move |id: Id| ctx.edit(|c| c.issues.retain(|i| i.id != id));
+    // The issue whose text is being edited.
+    let editing = RwSignal::new(None::<Id>);
+    let save_text = move |id: Id, texts: Vec<String>| -> Result<(), String> {
+        let title = texts
+            .first()
+            .map(|t| t.trim().to_string())
+            .unwrap_or_default();
+        if title.is_empty() {
+            return Err("Say what the problem is: the issue needs a title.".to_string());
+        }
+        let notes = texts.get(1).cloned().unwrap_or_default();
+        ctx.edit(|c| {
+            if let Some(i) = c.issues.iter_mut().find(|i| i.id == id) {
+                i.title = title;
+                i.notes = notes;
+            }
+        });
+        Ok(())
+    };
     view! {
         <section class="issues" aria-labelledby="issues-heading">
             <h2 id="issues-heading">"Issues and complaints"</h2>
@@ -78,7 +98,7 @@ fn IssueList(ctx: Ctx) -> impl IntoView {
                 <ul class="cards">
                     <For
                         each=move || open.get()
-                        key=|i| (i.id.0.clone(), i.status, i.title.clone())
+                        key=|i| (i.id.0.clone(), i.status, i.title.clone(), i.notes.clone())
                         children=move |i| {
                             let age = today.days_since(i.opened_on).max(0);
                             let (id1, id2, id3) = (i.id.clone(), i.id.clone(), i.id.clone());
@@ -95,7 +115,16 @@ fn IssueList(ctx: Ctx) -> impl IntoView {
                                         " (since " {i.opened_on.to_string()} ")"
                                         {(!i.owner.is_empty()).then(|| format!(", owner {}", i.owner))}
                                     </p>
-                                    {(!i.notes.is_empty()).then(|| view! { <p>{i.notes.clone()}</p> })}
+                                    {(!i.notes.is_empty()).then(|| view! { <p class="issue-notes">{i.notes.clone()}</p> })}
+                                    <EditInPlace
+                                        editing=editing
+                                        id=i.id.clone()
+                                        button="Edit"
+                                        what=i.title.clone()
+                                        name=format!("Edit the issue {}", i.title)
+                                        fields=vec![("Issue", i.title.clone(), false), ("Details", i.notes.clone(), true)]
+                                        save=Callback::new(move |(id, t)| save_text(id, t))
+                                    />
                                     <div class="card-actions">
                                         <button type="button" class="button small primary" on:click=move |_| set_status(id1.clone(), IssueStatus::Resolved)>
                                             "Resolve" <span class="visually-hidden">" " {i.title.clone()}</span>
@@ -271,6 +300,20 @@ fn Touchpoints(ctx: Ctx) -> impl IntoView {
         date.set(today.to_string());
     };
     let delete = move |id: Id| ctx.edit(|c| c.touchpoints.retain(|t| t.id != id));
+    // The contact whose note is being edited.
+    let editing = RwSignal::new(None::<Id>);
+    let save_note = move |id: Id, texts: Vec<String>| -> Result<(), String> {
+        let note = texts
+            .first()
+            .map(|t| t.trim().to_string())
+            .unwrap_or_default();
+        ctx.edit(|c| {
+            if let Some(t) = c.touchpoints.iter_mut().find(|t| t.id == id) {
+                t.note = note;
+            }
+        });
+        Ok(())
+    };
     let kind_name = uid("kind");
     view! {
         <section class="touchpoints" aria-labelledby="touchpoints-heading">
@@ -349,7 +392,7 @@ fn Touchpoints(ctx: Ctx) -> impl IntoView {
                 <ul class="touchpoint-list">
                     <For
                         each=move || list.get()
-                        key=|(t, names)| (t.id.0.clone(), names.clone())
+                        key=|(t, names)| (t.id.0.clone(), names.clone(), t.note.clone())
                         children=move |(t, names)| {
                             let id = t.id.clone();
                             let kind = match t.kind {
@@ -363,6 +406,16 @@ fn Touchpoints(ctx: Ctx) -> impl IntoView {
                                     " "
                                     <span>{channel_name(t.channel)} " (" {kind} ")" {who}</span>
                                     {(!t.note.is_empty()).then(|| view! { <span class="touchpoint-note">" — " {t.note.clone()}</span> })}
+                                    <EditInPlace
+                                        editing=editing
+                                        id=t.id.clone()
+                                        button="Edit note"
+                                        what=format!("of the contact of {}", t.date)
+                                        name=format!("Edit the note of the contact of {}", t.date)
+                                        fields=vec![("Note", t.note.clone(), true)]
+                                        save=Callback::new(move |(id, x)| save_note(id, x))
+                                        quiet=true
+                                    />
                                     <button type="button" class="button small quiet" on:click=move |_| delete(id.clone())>
                                         "Delete" <span class="visually-hidden">" contact of " {t.date.to_string()}</span>
                                     </button>
@@ -373,5 +426,139 @@ fn Touchpoints(ctx: Ctx) -> impl IntoView {
                 </ul>
             </Show>
         </section>
+    }
+}
+
+/// One text to edit in place: label, text now, and whether it is multi-line.
+type EditText = (&'static str, String, bool);
+
+/// Saves the edited texts of a record; a message when they cannot be kept.
+type SaveTexts = Callback<(Id, Vec<String>), Result<(), String>>;
+
+/// An "Edit" button that turns into a form editing existing text in place:
+/// labelled fields, Save and Cancel. The first field takes the focus and
+/// Escape cancels; when `save` refuses, its message shows and the form
+/// stays open. `editing` holds the one record being edited in the list.
+#[component]
+fn EditInPlace(
+    editing: RwSignal<Option<Id>>,
+    id: Id,
+    /// The button's words, and what it edits (for screen readers).
+    button: &'static str,
+    what: String,
+    /// The form's accessible name.
+    name: String,
+    fields: Vec<EditText>,
+    save: SaveTexts,
+    #[prop(optional)] quiet: bool,
+) -> impl IntoView {
+    let id = StoredValue::new(id);
+    let open = move || editing.with(|e| id.with_value(|id| e.as_ref() == Some(id)));
+    let fields = StoredValue::new(fields);
+    let name = StoredValue::new(name);
+    let button_view = move || {
+        view! {
+            <button
+                type="button"
+                class="button small edit-text"
+                class:quiet=quiet
+                data-edit-for=id.get_value().0
+                on:click=move |_| editing.set(Some(id.get_value()))
+            >
+                {button} <span class="visually-hidden">" " {what.clone()}</span>
+            </button>
+        }
+    };
+    view! {
+        <Show when=open fallback=button_view>
+            <EditForm
+                name=name.get_value()
+                fields=fields.get_value()
+                save=Callback::new(move |texts| save.run((id.get_value(), texts)))
+                done=Callback::new(move |_| {
+                    editing.set(None);
+                    focus_edit_button(id.get_value());
+                })
+            />
+        </Show>
+    }
+}
+
+/// Gives the focus back to a record's Edit button once the form is gone
+/// (after the list has re-rendered), so the keyboard user keeps their place.
+fn focus_edit_button(id: Id) {
+    request_animation_frame(move || {
+        let found = document()
+            .query_selector_all("[data-edit-for]")
+            .ok()
+            .and_then(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i))
+                    .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                    .find(|el| el.get_attribute("data-edit-for").as_deref() == Some(id.as_str()))
+            });
+        if let Some(el) = found {
+            let _ = el.focus();
+        }
+    });
+}
+
+#[component]
+fn EditForm(
+    name: String,
+    fields: Vec<EditText>,
+    save: Callback<Vec<String>, Result<(), String>>,
+    done: Callback<()>,
+) -> impl IntoView {
+    let values: Vec<RwSignal<String>> = fields
+        .iter()
+        .map(|(_, v, _)| RwSignal::new(v.clone()))
+        .collect();
+    let error = RwSignal::new(None::<String>);
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        let first = form
+            .get()
+            .and_then(|f| f.query_selector("input, textarea").ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = first {
+            let _ = el.focus();
+        }
+    });
+    let submit = {
+        let values = values.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let texts = values.iter().map(|v| v.get_untracked()).collect();
+            match save.run(texts) {
+                Ok(()) => done.run(()),
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    };
+    let keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            done.run(());
+        }
+    };
+    // The message belongs to the first field (the one that can be refused).
+    let controls = fields
+        .into_iter()
+        .zip(values)
+        .enumerate()
+        .map(|(i, ((label, _, multiline), value))| {
+            let error = (i == 0).then_some(error);
+            view! { <DraftField label=label value=value error=error.unwrap_or_else(|| RwSignal::new(None)) multiline=multiline/> }
+        })
+        .collect_view();
+    view! {
+        <form class="edit-form" node_ref=form on:submit=submit on:keydown=keydown novalidate aria-label=name>
+            {controls}
+            <div class="form-actions">
+                <button type="submit" class="button small primary">"Save"</button>
+                <button type="button" class="button small" on:click=move |_| done.run(())>"Cancel"</button>
+            </div>
+        </form>
     }
 }

@@ -14,6 +14,7 @@ use crate::domain::{needs_triage, Id};
 use crate::ui::store::use_store;
 
 mod assessment;
+mod brief;
 mod common;
 mod history;
 mod issues;
@@ -164,6 +165,7 @@ fn Workspace(ctx: Ctx, tab: Memo<String>) -> impl IntoView {
                 <ul>{tabs}</ul>
             </nav>
             <div class="client-tab">{body}</div>
+            <brief::Brief ctx=ctx/>
         </div>
     }
 }
@@ -210,6 +212,9 @@ fn Header(ctx: Ctx) -> impl IntoView {
                 >
                     {move || if archived.get() { "Archived (restore)" } else { "Archive" }}
                 </button>
+                <button type="button" class="button" on:click=move |_| print_page()>
+                    "Print brief"
+                </button>
                 <button type="button" class="button danger" on:click=delete>
                     "Delete client"
                 </button>
@@ -237,6 +242,14 @@ fn Header(ctx: Ctx) -> impl IntoView {
                 </ul>
             </Show>
         </header>
+    }
+}
+
+/// Opens the browser's print dialog; the print stylesheet turns the client
+/// page into its one-page brief.
+fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
     }
 }
 
