@@ -6,7 +6,7 @@
 // export, and what local storage holds. Prints a table, writes it to
 // target/bench/results.md, and exits non-zero when a budget is missed.
 //
-//   node tools/bench.mjs [--sizes 100,1000,2000,5000] [--runs 5] [--out FILE]
+//   node tools/bench.mjs [--sizes 100,1000,2000,5000] [--runs 7] [--out FILE]
 //
 // Timings are taken inside the page with performance.now(): from the user's
 // action (a capture-phase listener on the click or change) to the moment the
@@ -22,7 +22,7 @@ import { serve } from "./serve.mjs";
 const SEED = 2026;
 const args = parseArgs(process.argv.slice(2));
 const SIZES = (args.sizes ?? "100,1000,2000,5000").split(",").map(Number);
-const RUNS = Number(args.runs ?? 5);
+const RUNS = Number(args.runs ?? 7);
 const OUT = args.out ?? "target/bench/results.md";
 
 /** The budgets from issue 8; the bench fails when one is missed. */
@@ -302,47 +302,56 @@ function boardComplete() {
 /**
  * The board, opened from the nav (cold first, then warm), and in the same
  * page the floor: the browser building the identical markup from a string.
+ * Board and floor runs alternate, so both meet the same machine load (the
+ * bench machine is shared); each is the best of its runs, the usual way to
+ * take out other programs' noise, and the median is kept too.
  */
 async function boardRender(page) {
-  const times = [];
-  const layout = [];
-  for (let i = 0; i < RUNS + 1; i++) {
+  const toTeam = async () => {
     await nav(page, "/team");
     await page.locator("main h1", { hasText: "Team" }).waitFor();
+  };
+  const openBoard = async () => {
+    await toTeam();
     await arm(page, boardComplete);
     await nav(page, "/board");
     const r = await waited(page);
-    times.push(r.at - (await bench(page)).click);
-    layout.push(r.at - r.built);
-  }
+    return { total: r.at - (await bench(page)).click, layout: r.at - r.built };
+  };
+  const floorOnce = (html) =>
+    page.evaluate(async (html) => {
+      const host = document.createElement("main");
+      host.className = "page";
+      document.querySelector("main").after(host);
+      const start = performance.now();
+      host.innerHTML = html;
+      const built = performance.now();
+      void document.body.offsetHeight; // layout, as for the board
+      const at = performance.now();
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      host.remove();
+      return { total: at - start, layout: at - built };
+    }, html);
+
+  const cold = await openBoard();
   const cards = await page.locator(".board [data-client-id]").count();
   const markup = await page.evaluate(() => document.querySelector(".board-page").outerHTML);
-  await nav(page, "/team");
-  await page.locator("main h1", { hasText: "Team" }).waitFor();
+  const board = [];
   const floor = [];
   for (let i = 0; i < RUNS; i++) {
-    floor.push(
-      await page.evaluate(async (html) => {
-        const host = document.createElement("main");
-        host.className = "page";
-        document.querySelector("main").after(host);
-        const start = performance.now();
-        host.innerHTML = html;
-        const built = performance.now();
-        void document.body.offsetHeight;
-        const at = performance.now();
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        host.remove();
-        return { total: at - start, layout: at - built };
-      }, markup),
-    );
+    board.push(await openBoard());
+    await toTeam();
+    floor.push(await floorOnce(markup));
   }
+  const best = (xs) => xs.reduce((a, b) => (b.total < a.total ? b : a));
   return {
-    cold: times[0],
-    warm: median(times.slice(1)),
-    warmLayout: median(layout.slice(1)),
-    floor: median(floor.map((f) => f.total)),
-    floorLayout: median(floor.map((f) => f.layout)),
+    cold: cold.total,
+    warm: best(board).total,
+    warmLayout: best(board).layout,
+    warmMedian: median(board.map((b) => b.total)),
+    floor: best(floor).total,
+    floorLayout: best(floor).layout,
+    floorMedian: median(floor.map((f) => f.total)),
     cards,
     markupChars: markup.length,
   };
@@ -505,9 +514,9 @@ function report({ load, demo, quotaChars, sizes }) {
     size2000 ? check(size2000.apply <= BUDGET.importMsAt2000, "import apply at 2,000") : "");
   row("Stored in local storage", (s) => (s.fits ? `${kb(s.storage.total * 2)}` : `does not fit (${int(s.storage.clients)} saved)`));
   row("Board, first open (cold)", (s) => ms(s.board.cold));
-  row("Board, median of later opens", (s) => ms(s.board.warm));
+  row("Board, later opens (best; median)", (s) => `${ms(s.board.warm)}; ${ms(s.board.warmMedian)}`);
   row("… of which layout", (s) => ms(s.board.warmLayout));
-  row("innerHTML floor, same markup", (s) => ms(s.board.floor));
+  row("innerHTML floor, same markup (best; median)", (s) => `${ms(s.board.floor)}; ${ms(s.board.floorMedian)}`);
   row("… of which layout", (s) => ms(s.board.floorLayout));
   row("Board ÷ floor", (s) => `${(s.board.warm / s.board.floor).toFixed(2)}×`,
     `≤ ${BUDGET.boardRatioAt2000}× at 2,000`,
@@ -547,7 +556,7 @@ async function main() {
     for (const n of SIZES) sizes.push(await measureSize(browser, server.url, n, files[n]));
     const { text, failures } = report({ load, demo, quotaChars, sizes });
     const chromium = browser.version();
-    const header = `Continuum benchmark, ${new Date().toISOString().slice(0, 16)}Z, Chromium ${chromium}, ${RUNS} runs per timing (median), seed ${SEED}.\n`;
+    const header = `Continuum benchmark, ${new Date().toISOString().slice(0, 16)}Z, Chromium ${chromium}, ${RUNS} runs per timing (median; board and floor: best, median also shown), seed ${SEED}.\n`;
     const out = `${header}\n${text}\n`;
     console.log(out);
     mkdirSync(dirname(OUT), { recursive: true });
