@@ -107,6 +107,15 @@ pub fn import_json(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty);
     }
+    // The common case, a current file without problems, is read straight
+    // into the typed records: no intermediate tree and no path tracking
+    // (about half of the import time of 2,000 clients). Anything else, every
+    // error included, takes the way below, which names where the problem is.
+    if let Ok(file) = serde_json::from_slice::<FileV1>(bytes) {
+        if file.format == FORMAT && file.version == CURRENT_VERSION {
+            return file.into_imported(CURRENT_VERSION);
+        }
+    }
     let value: Value = serde_json::from_slice(bytes).map_err(syntax_error)?;
     let version = envelope_version(&value)?;
     let file = if version == 0 {

@@ -112,6 +112,28 @@ pub enum ImportStage {
     Done(String),
 }
 
+impl ImportStage {
+    /// A copy for showing the stage, with the incoming portfolio left empty.
+    fn without_incoming(&self) -> ImportStage {
+        match self {
+            ImportStage::Ready {
+                file,
+                csv,
+                note,
+                preview,
+                ..
+            } => ImportStage::Ready {
+                file: file.clone(),
+                csv: *csv,
+                note: note.clone(),
+                incoming: Portfolio::default(),
+                preview: preview.clone(),
+            },
+            other => other.clone(),
+        }
+    }
+}
+
 /// Reads a picked or dropped file into the import flow (nothing is changed
 /// until the user confirms).
 pub fn start_import(store: Store, stage: RwSignal<ImportStage>, file: web_sys::File) {
@@ -204,23 +226,27 @@ fn ImportSection() -> impl IntoView {
         input.set_value("");
     };
     let apply = move |replace_all: bool| {
-        let ImportStage::Ready { incoming, file, .. } = stage.get_untracked() else {
+        // Read in place: the incoming portfolio can be thousands of clients,
+        // too big to copy just to read it.
+        let current = store.portfolio();
+        let Some((file, next, backup)) = stage.with_untracked(|s| match s {
+            ImportStage::Ready { incoming, file, .. } => Some(if replace_all {
+                let Replaced { portfolio, backup } = replace(&current, incoming, &now_iso());
+                (file.clone(), portfolio, Some(backup))
+            } else {
+                let merged = merge(&current, incoming, &choices.get_untracked());
+                (file.clone(), merged, None)
+            }),
+            _ => None,
+        }) else {
             return;
         };
-        let current = store.portfolio();
-        let (result, what) = if replace_all {
-            let Replaced { portfolio, backup } = replace(&current, &incoming, &now_iso());
-            (
-                store.replace_all(portfolio, Some(backup)),
-                "replaced your portfolio (the previous one is kept as a backup below)",
-            )
+        let what = if replace_all {
+            "replaced your portfolio (the previous one is kept as a backup below)"
         } else {
-            let merged = merge(&current, &incoming, &choices.get_untracked());
-            (
-                store.replace_all(merged, None),
-                "was merged into your portfolio",
-            )
+            "was merged into your portfolio"
         };
+        let result = store.replace_all(next, backup);
         stage.set(match result {
             Ok(()) => ImportStage::Done(format!("{file} {what}.")),
             Err(e) => ImportStage::Failed {
@@ -246,7 +272,10 @@ fn ImportSection() -> impl IntoView {
                     on:change=on_pick
                 />
             </label>
-            {move || match stage.get() {
+            // Everything but the incoming portfolio, which only `apply` reads:
+            // copying thousands of clients on every change showed in the
+            // import time.
+            {move || match stage.with(ImportStage::without_incoming) {
                 ImportStage::Idle => ().into_any(),
                 ImportStage::Reading(file) => view! { <p role="status">"Reading " {file} "…"</p> }.into_any(),
                 ImportStage::Done(text) => view! { <p class="import-done" role="status">{text}</p> }.into_any(),
