@@ -130,6 +130,15 @@ impl Answer {
     pub fn from_id(id: &str) -> Option<Answer> {
         Answer::ALL.into_iter().find(|a| a.id() == id)
     }
+
+    /// How the answer reads on screen and on paper.
+    pub fn label(self) -> &'static str {
+        match self {
+            Answer::Yes => "Yes",
+            Answer::No => "No",
+            Answer::Unsure => "Unsure",
+        }
+    }
 }
 
 /// One answered question, with the evidence note the user wrote beside it.

@@ -11,14 +11,6 @@ use crate::domain::{
 };
 use crate::ui::store::new_id;
 
-pub(super) fn answer_name(a: Answer) -> &'static str {
-    match a {
-        Answer::Yes => "Yes",
-        Answer::No => "No",
-        Answer::Unsure => "Unsure",
-    }
-}
-
 #[component]
 pub fn AssessmentTab(ctx: Ctx) -> impl IntoView {
     let today = ctx.today();
@@ -218,7 +210,7 @@ fn QuestionBlock(
                                         prop:checked=move || entry.with(|e| e.as_ref().map(|e| e.answer) == Some(a))
                                         on:change=move |_| answer(a)
                                     />
-                                    {answer_name(a)}
+                                    {a.label()}
                                 </label>
                             }
                         })
@@ -251,7 +243,7 @@ fn QuestionBlock(
                         view! {
                             <p class="previous-answer">
                                 "Last check-up (" {date.to_string()} "): "
-                                <strong>{answer_name(e.answer)}</strong>
+                                <strong>{e.answer.label()}</strong>
                                 {note}
                             </p>
                         }
@@ -266,7 +258,7 @@ fn QuestionBlock(
 #[component]
 fn SuggestionBox(ctx: Ctx, suggestion: Suggestion) -> impl IntoView {
     let evidence: Vec<String> = suggestion.evidence.iter().map(|e| e.describe()).collect();
-    let answer = answer_name(suggestion.answer);
+    let answer = suggestion.answer.label();
     let because = suggestion.because;
     let accept = move |_| {
         let s = suggestion.clone();
@@ -304,7 +296,7 @@ fn VerdictPanel(ctx: Ctx, answered: Memo<usize>) -> impl IntoView {
                         <li data-reason=r.question.as_str() data-category=r.points_to.id()>
                             <span class="reason-question">{q.text}</span>
                             " "
-                            <strong class="reason-answer">{answer_name(r.answer)}</strong>
+                            <strong class="reason-answer">{r.answer.label()}</strong>
                             {note}
                         </li>
                     }

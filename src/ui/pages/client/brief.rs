@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 
-use super::assessment::answer_name;
 use super::common::Ctx;
 use crate::domain::{Category, IssueStatus, Role, Severity, Stance};
 use crate::ui::pages::board::{money, renewal_text};
@@ -77,7 +76,7 @@ pub fn Brief(ctx: Ctx) -> impl IntoView {
                 .take(MAX_REASONS)
                 .map(|r| {
                     let note = (!r.note.trim().is_empty()).then(|| format!(" — {}", r.note.trim()));
-                    let answer = answer_name(r.answer);
+                    let answer = r.answer.label();
                     view! {
                         <li>{r.question.question().text} " " <strong>{answer}</strong> {note}</li>
                     }

@@ -8,7 +8,7 @@ use super::super::board::money;
 use super::super::set_title;
 use super::{team_memo, use_team};
 use crate::domain::team::TeamClient;
-use crate::domain::{Answer, Id};
+use crate::domain::Id;
 use crate::ui::store::use_store;
 
 #[component]
@@ -50,14 +50,6 @@ fn list(items: impl IntoView + 'static, empty: bool) -> AnyView {
     }
 }
 
-fn answer_text(a: Answer) -> &'static str {
-    match a {
-        Answer::Yes => "Yes",
-        Answer::No => "No",
-        Answer::Unsure => "Unsure",
-    }
-}
-
 #[component]
 fn ReadOnlyClient(client: TeamClient, file: String) -> impl IntoView {
     let c = client.client;
@@ -88,7 +80,7 @@ fn ReadOnlyClient(client: TeamClient, file: String) -> impl IntoView {
                 <li data-reason=r.question.as_str() data-category=r.points_to.id()>
                     <span class="reason-question">{r.question.question().text}</span>
                     " "
-                    <strong class="reason-answer">{answer_text(r.answer)}</strong>
+                    <strong class="reason-answer">{r.answer.label()}</strong>
                     {note}
                 </li>
             }
