@@ -533,7 +533,7 @@ fn client(rng: &mut Rng, i: usize, target: Category, today: Date, shape: SampleS
             note: rng.pick(&MEETING_NOTES).to_string(),
         });
     }
-    c.touchpoints.sort_by_key(|t| t.date);
+    crate::domain::sorting::sort_by_key(&mut c.touchpoints, |t| t.date);
 
     // Assessment rounds, oldest first, about a quarter apart; some clients
     // were never assessed at all.

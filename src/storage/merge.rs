@@ -448,7 +448,7 @@ fn merge_client(m: &Client, t: &Client, choices: &MergeChoices) -> Client {
     if assessments.len() > m.assessments.len() {
         // Theirs slot in by date ("oldest first" is the model's rule); the
         // sort is stable, so on the same day ours come first.
-        assessments.sort_by_key(|a| a.date);
+        crate::domain::sorting::sort_by_key(&mut assessments, |a| a.date);
     }
     let mut dismissed = m.dismissed_proposals.clone();
     for d in &t.dismissed_proposals {

@@ -615,7 +615,9 @@ impl Store {
                     .map(|(i, id)| (id, i))
                     .collect();
                 self.clients.update(|cs| {
-                    cs.sort_by_key(|s| order.get(&s.id).copied().unwrap_or(usize::MAX))
+                    crate::domain::sorting::sort_by_key(cs, |s| {
+                        order.get(&s.id).copied().unwrap_or(usize::MAX)
+                    })
                 });
             }
         } else if let Some(info) = local::parse_backup_key(&key) {
