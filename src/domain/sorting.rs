@@ -8,6 +8,7 @@
 //! element type. Same result as the standard stable sort.
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// `v.sort_by(compare)`: stable, equal elements keep their order.
 pub fn sort_by<T>(v: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
@@ -24,6 +25,26 @@ pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
 /// `v.sort()`.
 pub fn sort<T: Ord>(v: &mut Vec<T>) {
     sort_by(v, T::cmp)
+}
+
+/// `pairs.collect::<BTreeMap<_, _>>()`, by inserting one by one: the
+/// collect sorts first, with its own copy of the sort for each key type.
+/// As with the collect, the last value of a repeated key wins.
+pub fn map_from<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (k, v) in pairs {
+        map.insert(k, v);
+    }
+    map
+}
+
+/// `items.collect::<BTreeSet<_>>()`, by inserting one by one (see `map_from`).
+pub fn set_from<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    for item in items {
+        set.insert(item);
+    }
+    set
 }
 
 /// The positions `0..len` in the sorted order.
@@ -55,6 +76,15 @@ mod tests {
         let mut v = vec![(2, "a"), (1, "b"), (2, "c"), (1, "d")];
         sort_by(&mut v, |x, y| x.0.cmp(&y.0));
         assert_eq!(v, vec![(1, "b"), (1, "d"), (2, "a"), (2, "c")]);
+        let m = map_from([(2, "a"), (1, "b"), (2, "c")]);
+        assert_eq!(
+            m,
+            [(1, "b"), (2, "c")].into_iter().collect::<BTreeMap<_, _>>()
+        );
+        assert_eq!(
+            set_from([3, 1, 3]),
+            [1, 3].into_iter().collect::<BTreeSet<_>>()
+        );
         let mut w = vec!["b".to_string(), "a".to_string()];
         sort(&mut w);
         assert_eq!(w, ["a", "b"]);

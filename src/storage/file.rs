@@ -691,17 +691,13 @@ impl From<&Client> for ClientV1 {
                     id: a.id.clone(),
                     date: a.date,
                     gut: a.gut,
-                    answers: a
-                        .answers
-                        .iter()
-                        .map(|(q, e)| {
-                            let entry = AnswerV1 {
-                                answer: e.answer,
-                                note: e.note.clone(),
-                            };
-                            (*q, entry)
-                        })
-                        .collect(),
+                    answers: crate::domain::sorting::map_from(a.answers.iter().map(|(q, e)| {
+                        let entry = AnswerV1 {
+                            answer: e.answer,
+                            note: e.note.clone(),
+                        };
+                        (*q, entry)
+                    })),
                     verdict: a.verdict,
                     r#override: a.r#override.as_ref().map(|o| OverrideV1 {
                         category: o.category,
@@ -800,17 +796,15 @@ impl From<ClientV1> for Client {
                     id: a.id,
                     date: a.date,
                     gut: a.gut,
-                    answers: a
-                        .answers
-                        .into_iter()
-                        .map(|(q, e)| {
+                    answers: crate::domain::sorting::map_from(a.answers.into_iter().map(
+                        |(q, e)| {
                             let entry = AnswerEntry {
                                 answer: e.answer,
                                 note: e.note,
                             };
                             (q, entry)
-                        })
-                        .collect(),
+                        },
+                    )),
                     verdict: a.verdict,
                     r#override: a.r#override.map(|o| Override {
                         category: o.category,

@@ -312,8 +312,9 @@ pub struct Changes {
 }
 
 pub fn changes(before: &Portfolio, after: &Portfolio) -> Changes {
-    let old: BTreeMap<&Id, &Client> = before.clients.iter().map(|c| (&c.id, c)).collect();
-    let new: BTreeSet<&Id> = after.clients.iter().map(|c| &c.id).collect();
+    let old: BTreeMap<&Id, &Client> =
+        crate::domain::sorting::map_from(before.clients.iter().map(|c| (&c.id, c)));
+    let new: BTreeSet<&Id> = crate::domain::sorting::set_from(after.clients.iter().map(|c| &c.id));
     let upsert = after
         .clients
         .iter()
