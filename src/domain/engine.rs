@@ -123,7 +123,9 @@ pub fn compute(
         })
         .collect();
     // Stable sort: within a severity the questionnaire order (the map's order) stays.
-    reasons.sort_by_key(|r| std::cmp::Reverse(r.points_to.severity()));
+    crate::domain::sorting::sort_by_key(&mut reasons, |r| {
+        std::cmp::Reverse(r.points_to.severity())
+    });
     // The reasons are sorted, so the first is the worst: one walk over the answers.
     let computed = settle(reasons.first().map(|r| r.points_to), answers.len());
     let missing: Vec<QuestionId> = QuestionId::ALL

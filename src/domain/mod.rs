@@ -10,6 +10,7 @@ pub mod model;
 pub mod plan;
 pub mod questions;
 pub mod sample;
+pub mod sorting;
 pub mod suggestions;
 pub mod summary;
 pub mod team;

@@ -177,15 +177,16 @@ fn said(verdict: &Verdict, q: QuestionId) -> bool {
 /// "Engage the obstacle": one proposal per unhappy person, plus enlisting help
 /// for the opposed; a generic one when the answers name dissent nobody recorded.
 fn engage_obstacles(b: &mut Builder, client: &Client, verdict: &Verdict, warnings: &[Warning]) {
-    let unchecked: BTreeSet<&Id> = warnings
-        .iter()
-        .filter(|w| w.sign == WarningSign::UncheckedOpposition)
-        .flat_map(|w| w.evidence.iter())
-        .filter_map(|e| match e {
-            Evidence::Stakeholder { id, .. } => Some(id),
-            _ => None,
-        })
-        .collect();
+    let unchecked: BTreeSet<&Id> = crate::domain::sorting::set_from(
+        warnings
+            .iter()
+            .filter(|w| w.sign == WarningSign::UncheckedOpposition)
+            .flat_map(|w| w.evidence.iter())
+            .filter_map(|e| match e {
+                Evidence::Stakeholder { id, .. } => Some(id),
+                _ => None,
+            }),
+    );
     let mut any = false;
     for s in client
         .stakeholders

@@ -283,10 +283,8 @@ fn entry(answer: Answer, note: &str) -> AnswerEntry {
 /// Answers that place a client exactly in `target` (incomplete sometimes,
 /// as real check-ups are).
 fn answers_for(rng: &mut Rng, target: Category) -> BTreeMap<QuestionId, AnswerEntry> {
-    let mut answers: BTreeMap<QuestionId, AnswerEntry> = QUESTIONS
-        .iter()
-        .map(|q| (q.id, entry(q.healthy, "")))
-        .collect();
+    let mut answers: BTreeMap<QuestionId, AnswerEntry> =
+        crate::domain::sorting::map_from(QUESTIONS.iter().map(|q| (q.id, entry(q.healthy, ""))));
     let in_section = |s: Section| -> Vec<QuestionId> { s.questions().map(|q| q.id).collect() };
     let mild: Vec<QuestionId> = in_section(Section::SecureChecks)
         .into_iter()
@@ -533,7 +531,7 @@ fn client(rng: &mut Rng, i: usize, target: Category, today: Date, shape: SampleS
             note: rng.pick(&MEETING_NOTES).to_string(),
         });
     }
-    c.touchpoints.sort_by_key(|t| t.date);
+    crate::domain::sorting::sort_by_key(&mut c.touchpoints, |t| t.date);
 
     // Assessment rounds, oldest first, about a quarter apart; some clients
     // were never assessed at all.

@@ -189,7 +189,9 @@ pub fn blind_spots(portfolio: &Portfolio, views: &[ClientView]) -> Vec<BlindSpot
             })
         })
         .collect();
-    out.sort_by(|a, b| b.gap().cmp(&a.gap()).then_with(|| a.name.cmp(&b.name)));
+    crate::domain::sorting::sort_by(&mut out, |a, b| {
+        b.gap().cmp(&a.gap()).then_with(|| a.name.cmp(&b.name))
+    });
     out
 }
 
@@ -265,7 +267,7 @@ pub fn movement(portfolio: &Portfolio) -> Movement {
         Trend::Better => 2,
         Trend::Same => 3,
     };
-    clients.sort_by(|a, b| {
+    crate::domain::sorting::sort_by(&mut clients, |a, b| {
         rank(a.trend)
             .cmp(&rank(b.trend))
             .then_with(|| a.name.cmp(&b.name))
@@ -356,7 +358,7 @@ pub fn due_list(portfolio: &Portfolio, today: Date) -> Vec<DueItem> {
             }
         }
     }
-    out.sort_by(|a, b| {
+    crate::domain::sorting::sort_by(&mut out, |a, b| {
         a.due
             .cmp(&b.due)
             .then_with(|| a.kind.rank().cmp(&b.kind.rank()))
@@ -420,7 +422,7 @@ pub fn lessons_from_loss(portfolio: &Portfolio, views: &[ClientView], lost: &Id)
             })
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::domain::sorting::sort_by(&mut out, |a, b| {
         Reverse(a.signs.len() + a.reasons.len())
             .cmp(&Reverse(b.signs.len() + b.reasons.len()))
             .then_with(|| a.name.cmp(&b.name))

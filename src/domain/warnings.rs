@@ -268,7 +268,7 @@ pub fn warning_signs(client: &Client, category: Category, today: Date) -> Vec<Wa
         .filter(|(_, d)| *d > ISSUE_AGEING_DAYS)
         .collect();
     if !ageing.is_empty() {
-        ageing.sort_by_key(|(_, d)| std::cmp::Reverse(*d));
+        crate::domain::sorting::sort_by_key(&mut ageing, |(_, d)| std::cmp::Reverse(*d));
         let oldest = ageing[0].1;
         let strength = if oldest > ISSUE_AGEING_URGENT_DAYS {
             Strength::Urgent

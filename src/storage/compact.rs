@@ -73,7 +73,8 @@ pub fn encode_meta(meta: &Meta) -> String {
 
 /// Reads the index record; the error says why, for the quarantine notice.
 pub fn decode_meta(raw: &str) -> Result<Meta, String> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| format!("not valid JSON ({e})"))?;
+    let value: Value =
+        serde_json::from_slice(raw.as_bytes()).map_err(|e| format!("not valid JSON ({e})"))?;
     let meta: Meta = parse(value).map_err(|e| first_problem(&e))?;
     if meta.format != FORMAT {
         return Err(format!("format is {:?}, expected {FORMAT:?}", meta.format));
@@ -120,14 +121,24 @@ impl std::fmt::Display for DecodeError {
 }
 
 pub fn decode_client(raw: &str) -> Result<StoredClient, DecodeError> {
-    let value: Value = serde_json::from_str(raw)
-        .map_err(|e| DecodeError::Broken(format!("not valid JSON ({e})")))?;
-    if let Some(v) = value.get("v").and_then(Value::as_u64) {
-        if v > STORAGE_VERSION {
-            return Err(DecodeError::Newer(v));
+    // A readable record is read straight from the text; only one that is not
+    // is read again as a JSON value, to say why.
+    let record: Record = match serde_json::from_slice(raw.as_bytes()) {
+        Ok(record) => record,
+        Err(_) => {
+            let value: Value = serde_json::from_slice(raw.as_bytes())
+                .map_err(|e| DecodeError::Broken(format!("not valid JSON ({e})")))?;
+            if let Some(v) = value.get("v").and_then(Value::as_u64) {
+                if v > STORAGE_VERSION {
+                    return Err(DecodeError::Newer(v));
+                }
+            }
+            parse(value).map_err(|e| DecodeError::Broken(first_problem(&e)))?
         }
+    };
+    if record.v > STORAGE_VERSION {
+        return Err(DecodeError::Newer(record.v));
     }
-    let record: Record = parse(value).map_err(|e| DecodeError::Broken(first_problem(&e)))?;
     let client = client_from_compact(record.c).map_err(DecodeError::Broken)?;
     Ok(StoredClient {
         rev: record.r,
@@ -142,7 +153,9 @@ pub fn stored_rev(raw: &str) -> Option<u64> {
     struct RevOnly {
         r: u64,
     }
-    serde_json::from_str::<RevOnly>(raw).ok().map(|x| x.r)
+    serde_json::from_slice::<RevOnly>(raw.as_bytes())
+        .ok()
+        .map(|x| x.r)
 }
 
 #[derive(Serialize, Deserialize)]

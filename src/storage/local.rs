@@ -109,7 +109,7 @@ pub fn load(entries: &[(String, String)], now: &str) -> Loaded {
     let mut legacy: Option<&str> = None;
 
     let mut sorted: Vec<&(String, String)> = entries.iter().collect();
-    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::domain::sorting::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
     for (key, raw) in sorted {
         if key == META_KEY {
             match decode_meta(raw) {
@@ -192,9 +192,9 @@ pub fn load(entries: &[(String, String)], now: &str) -> Loaded {
 }
 
 fn finish(out: &mut Loaded) {
-    out.quarantine_keys.sort();
+    crate::domain::sorting::sort(&mut out.quarantine_keys);
     out.quarantine_keys.dedup();
-    out.backups.sort_by(|a, b| b.key.cmp(&a.key));
+    crate::domain::sorting::sort_by(&mut out.backups, |a, b| b.key.cmp(&a.key));
 }
 
 /// The keys in storage, and the quarantine names this load has handed out.
@@ -312,8 +312,9 @@ pub struct Changes {
 }
 
 pub fn changes(before: &Portfolio, after: &Portfolio) -> Changes {
-    let old: BTreeMap<&Id, &Client> = before.clients.iter().map(|c| (&c.id, c)).collect();
-    let new: BTreeSet<&Id> = after.clients.iter().map(|c| &c.id).collect();
+    let old: BTreeMap<&Id, &Client> =
+        crate::domain::sorting::map_from(before.clients.iter().map(|c| (&c.id, c)));
+    let new: BTreeSet<&Id> = crate::domain::sorting::set_from(after.clients.iter().map(|c| &c.id));
     let upsert = after
         .clients
         .iter()

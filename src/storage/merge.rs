@@ -243,8 +243,10 @@ impl MergeChoices {
 }
 
 pub fn preview(current: &Portfolio, incoming: &Portfolio) -> ImportPreview {
-    let mine: BTreeMap<&Id, &Client> = current.clients.iter().map(|c| (&c.id, c)).collect();
-    let theirs: BTreeSet<&Id> = incoming.clients.iter().map(|c| &c.id).collect();
+    let mine: BTreeMap<&Id, &Client> =
+        crate::domain::sorting::map_from(current.clients.iter().map(|c| (&c.id, c)));
+    let theirs: BTreeSet<&Id> =
+        crate::domain::sorting::set_from(incoming.clients.iter().map(|c| &c.id));
     let mut out = ImportPreview {
         only_here: current
             .clients
@@ -366,7 +368,8 @@ keyed!(Stakeholder, Issue, Touchpoint, Assessment, Action);
 
 /// (records only in `theirs`, records in both with different content)
 fn compare<T: Keyed>(mine: &[T], theirs: &[T]) -> (usize, usize) {
-    let by_id: BTreeMap<&Id, &T> = mine.iter().map(|x| (x.key(), x)).collect();
+    let by_id: BTreeMap<&Id, &T> =
+        crate::domain::sorting::map_from(mine.iter().map(|x| (x.key(), x)));
     theirs
         .iter()
         .fold((0, 0), |(new, differ), t| match by_id.get(t.key()) {
@@ -384,7 +387,7 @@ fn added_only<T: Keyed>(
     theirs: &[T],
     text: impl Fn(&T) -> String,
 ) {
-    let have: BTreeSet<&Id> = mine.iter().map(Keyed::key).collect();
+    let have: BTreeSet<&Id> = crate::domain::sorting::set_from(mine.iter().map(Keyed::key));
     out.extend(
         theirs
             .iter()
@@ -399,7 +402,7 @@ fn added_only<T: Keyed>(
 
 /// Mine in my order, then theirs that I do not have, in their order.
 fn union<T: Keyed>(mine: &[T], theirs: &[T]) -> Vec<T> {
-    let have: BTreeSet<&Id> = mine.iter().map(Keyed::key).collect();
+    let have: BTreeSet<&Id> = crate::domain::sorting::set_from(mine.iter().map(Keyed::key));
     mine.iter()
         .chain(theirs.iter().filter(|t| !have.contains(t.key())))
         .cloned()
@@ -408,8 +411,10 @@ fn union<T: Keyed>(mine: &[T], theirs: &[T]) -> Vec<T> {
 
 /// The current portfolio with the file merged in (see the module rules).
 pub fn merge(current: &Portfolio, incoming: &Portfolio, choices: &MergeChoices) -> Portfolio {
-    let theirs: BTreeMap<&Id, &Client> = incoming.clients.iter().map(|c| (&c.id, c)).collect();
-    let mine: BTreeSet<&Id> = current.clients.iter().map(|c| &c.id).collect();
+    let theirs: BTreeMap<&Id, &Client> =
+        crate::domain::sorting::map_from(incoming.clients.iter().map(|c| (&c.id, c)));
+    let mine: BTreeSet<&Id> =
+        crate::domain::sorting::set_from(current.clients.iter().map(|c| &c.id));
     let mut clients: Vec<Client> = current
         .clients
         .iter()
@@ -448,7 +453,7 @@ fn merge_client(m: &Client, t: &Client, choices: &MergeChoices) -> Client {
     if assessments.len() > m.assessments.len() {
         // Theirs slot in by date ("oldest first" is the model's rule); the
         // sort is stable, so on the same day ours come first.
-        assessments.sort_by_key(|a| a.date);
+        crate::domain::sorting::sort_by_key(&mut assessments, |a| a.date);
     }
     let mut dismissed = m.dismissed_proposals.clone();
     for d in &t.dismissed_proposals {

@@ -201,14 +201,10 @@ fn account(a: AccountV0, at: &str, problems: &mut Vec<Problem>) -> ClientV1 {
             gut: None,
             // A note without an answer had nowhere to go in version 0's UI;
             // such notes are dropped with their (absent) answer.
-            answers: c
-                .answers
-                .into_iter()
-                .map(|(q, answer)| {
-                    let note = c.notes.remove(&q).unwrap_or_default();
-                    (q, AnswerV1 { answer, note })
-                })
-                .collect(),
+            answers: crate::domain::sorting::map_from(c.answers.into_iter().map(|(q, answer)| {
+                let note = c.notes.remove(&q).unwrap_or_default();
+                (q, AnswerV1 { answer, note })
+            })),
             verdict: c.result,
             r#override: None,
         })

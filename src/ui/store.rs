@@ -377,9 +377,9 @@ impl Store {
         }
         let before = self.portfolio();
         let changes = local::changes(&before, &portfolio);
-        let mut old: BTreeMap<Id, ClientSlot> = self
-            .clients
-            .with_untracked(|cs| cs.iter().map(|s| (s.id.clone(), s.clone())).collect());
+        let mut old: BTreeMap<Id, ClientSlot> = self.clients.with_untracked(|cs| {
+            crate::domain::sorting::map_from(cs.iter().map(|s| (s.id.clone(), s.clone())))
+        });
         let slots: Vec<ClientSlot> = portfolio
             .clients
             .into_iter()
@@ -608,14 +608,13 @@ impl Store {
         } else if key == META_KEY {
             if let Some(Ok(meta)) = e.new_value().as_deref().map(decode_meta) {
                 self.owner.set(meta.owner);
-                let order: BTreeMap<Id, usize> = meta
-                    .order
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, id)| (id, i))
-                    .collect();
+                let order: BTreeMap<Id, usize> = crate::domain::sorting::map_from(
+                    meta.order.into_iter().enumerate().map(|(i, id)| (id, i)),
+                );
                 self.clients.update(|cs| {
-                    cs.sort_by_key(|s| order.get(&s.id).copied().unwrap_or(usize::MAX))
+                    crate::domain::sorting::sort_by_key(cs, |s| {
+                        order.get(&s.id).copied().unwrap_or(usize::MAX)
+                    })
                 });
             }
         } else if let Some(info) = local::parse_backup_key(&key) {

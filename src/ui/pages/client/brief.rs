@@ -104,7 +104,7 @@ pub fn Brief(ctx: Ctx) -> impl IntoView {
     let people = move || {
         ctx.client.with(|c| {
             let mut v: Vec<_> = c.stakeholders.iter().collect();
-            v.sort_by_key(|s| std::cmp::Reverse(weight(s.role, s.senior, s.stance)));
+            crate::domain::sorting::sort_by_key(&mut v, |s| std::cmp::Reverse(weight(s.role, s.senior, s.stance)));
             let total = v.len();
             let list = v
                 .into_iter()
@@ -126,7 +126,7 @@ pub fn Brief(ctx: Ctx) -> impl IntoView {
     let issues = move || {
         ctx.client.with(|c| {
             let mut open: Vec<_> = c.issues.iter().filter(|i| i.is_open()).collect();
-            open.sort_by_key(|i| (i.severity != Severity::Serious, i.opened_on));
+            crate::domain::sorting::sort_by_key(&mut open, |i| (i.severity != Severity::Serious, i.opened_on));
             let total = open.len();
             let list = open
                 .into_iter()
@@ -150,7 +150,7 @@ pub fn Brief(ctx: Ctx) -> impl IntoView {
         ctx.client.with(|c| {
             let mut open: Vec<_> = c.actions.iter().filter(|a| !a.done).collect();
             // Dated first, soonest first.
-            open.sort_by_key(|a| (a.due.is_none(), a.due));
+            crate::domain::sorting::sort_by_key(&mut open, |a| (a.due.is_none(), a.due));
             let total = open.len();
             let list = open
                 .into_iter()

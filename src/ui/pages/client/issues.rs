@@ -47,14 +47,14 @@ fn IssueList(ctx: Ctx) -> impl IntoView {
     let open = Memo::new(move |_| {
         ctx.client.with(|c| {
             let mut v: Vec<Issue> = c.issues.iter().filter(|i| i.is_open()).cloned().collect();
-            v.sort_by_key(|i| i.opened_on);
+            crate::domain::sorting::sort_by_key(&mut v, |i| i.opened_on);
             v
         })
     });
     let resolved = Memo::new(move |_| {
         ctx.client.with(|c| {
             let mut v: Vec<Issue> = c.issues.iter().filter(|i| !i.is_open()).cloned().collect();
-            v.sort_by_key(|i| std::cmp::Reverse(i.resolved_on));
+            crate::domain::sorting::sort_by_key(&mut v, |i| std::cmp::Reverse(i.resolved_on));
             v
         })
     });
@@ -273,7 +273,7 @@ fn Touchpoints(ctx: Ctx) -> impl IntoView {
                     (t.clone(), names)
                 })
                 .collect();
-            v.sort_by_key(|(t, _)| std::cmp::Reverse(t.date));
+            crate::domain::sorting::sort_by_key(&mut v, |(t, _)| std::cmp::Reverse(t.date));
             v
         })
     });

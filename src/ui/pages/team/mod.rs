@@ -79,7 +79,7 @@ impl TeamSession {
         if entries.is_empty() {
             return;
         }
-        entries.sort();
+        crate::domain::sorting::sort(&mut entries);
         for (key, text) in entries {
             let file = key
                 .strip_prefix(TEAM_PREFIX)
