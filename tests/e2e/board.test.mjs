@@ -18,7 +18,8 @@ async function columns(page) {
     const stated = Number((await section.locator(".count").innerText()).trim());
     const cards = section.locator("a[data-client-id]");
     const categories = await cards.evaluateAll((as) => as.map((a) => a.dataset.category));
-    out[id] = { stated, cards: categories.length, categories };
+    const shown = await cards.evaluateAll((as) => as.map((a) => `${a.dataset.clientId}: ${a.textContent}`));
+    out[id] = { stated, cards: categories.length, categories, shown };
   }
   return out;
 }
@@ -75,6 +76,10 @@ test("the demo fills all five columns, search narrows them, the table sorts, and
     (n) => document.querySelectorAll("main a[data-client-id]").length === n,
     all,
   );
+  const back = await columns(page);
+  for (const id of COLUMNS) {
+    assert.deepEqual(back[id].shown, before[id].shown, `${id} shows the same cards, in the same order, as before the search`);
+  }
   await page.getByRole("button", { name: "Table" }).click();
   const rows = page.locator("table.client-table tbody tr");
   await rows.first().waitFor();

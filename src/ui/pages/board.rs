@@ -15,9 +15,11 @@ use super::set_title;
 use super::welcome::{AddClient, DemoButton};
 use crate::domain::summary::{board_index, is_active, trend, Board as BoardCounts};
 use crate::domain::{realism, shown_category, Category, Column, Date, Id, Trend, WarningSign};
-use crate::ui::store::use_store;
+use crate::ui::store::{use_store, ClientSlot};
+use cards::{fill_cards, CardList, CardText};
 use chart::{Distribution, Share};
 
+mod cards;
 mod chart;
 
 /// Cards rendered per column before "Show all".
@@ -52,6 +54,9 @@ struct Row {
     since: Since,
     /// `(gut, computed)` when the gut placement was safer than the answers.
     blind_spot: Option<(Category, Category)>,
+    /// The card's texts, built with the row so that opening the board again
+    /// only builds the elements.
+    card: CardText,
 }
 
 /// The active clients and how many lost ones are left off.
@@ -60,6 +65,11 @@ struct Rows {
     rows: Vec<Arc<Row>>,
     lost: usize,
     lost_revenue: u64,
+    /// The rows by column ([`board_index`]), largest revenue first.
+    columns: Vec<Vec<Arc<Row>>>,
+    /// Every owner and tag named, sorted, for the filters.
+    owners: Vec<String>,
+    tags: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,7 +186,7 @@ fn display_name(name: &str) -> String {
 }
 
 /// Builds the board's rows from the store (reading each slot's own memo).
-fn collect_rows(slots: &[crate::ui::store::ClientSlot]) -> Rows {
+fn collect_rows(slots: &[ClientSlot], today: Date) -> Rows {
     let mut out = Rows::default();
     for slot in slots {
         let row = slot.client.with(|c| {
@@ -207,7 +217,7 @@ fn collect_rows(slots: &[crate::ui::store::ClientSlot]) -> Rows {
                     .filter(|gut| computed.severity() > gut.severity())
                     .map(|gut| (gut, computed));
                 let name = display_name(&c.profile.name);
-                Some(Row {
+                let mut row = Row {
                     id: c.id.clone(),
                     key: name.to_lowercase(),
                     name,
@@ -225,14 +235,77 @@ fn collect_rows(slots: &[crate::ui::store::ClientSlot]) -> Rows {
                     warnings: v.warnings.iter().map(|w| w.sign).collect(),
                     since,
                     blind_spot,
-                })
+                    card: CardText::default(),
+                };
+                row.card = CardText::new(&row, today);
+                Some(row)
             })
         });
         if let Some(row) = row {
             out.rows.push(Arc::new(row));
         }
     }
+    out.columns = vec![Vec::new(); Category::BOARD_ORDER.len()];
+    for r in &out.rows {
+        out.columns[board_index(r.category)].push(r.clone());
+    }
+    for col in &mut out.columns {
+        // Largest first, so the capped view shows what matters most.
+        col.sort_by(|a, b| {
+            b.revenue
+                .cmp(&a.revenue)
+                .then_with(|| a.key.cmp(&b.key))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+    }
+    let owners: BTreeSet<&str> = out
+        .rows
+        .iter()
+        .map(|r| r.owner.as_str())
+        .filter(|o| !o.is_empty())
+        .collect();
+    out.owners = owners.into_iter().map(String::from).collect();
+    let tags: BTreeSet<&str> = out
+        .rows
+        .iter()
+        .flat_map(|r| r.tags.iter().map(String::as_str))
+        .collect();
+    out.tags = tags.into_iter().map(String::from).collect();
     out
+}
+
+/// The store's client list and the board's rows built from it.
+type KeptRows = Option<((RwSignal<Vec<ClientSlot>>, Date), Memo<Rows>)>;
+
+thread_local! {
+    static ROWS: std::cell::RefCell<KeptRows> = const { std::cell::RefCell::new(None) };
+}
+
+/// The board's rows, kept between visits to the board: the memo belongs to
+/// the app's root owner, not to the board page, so opening the board again
+/// reuses the rows unless a client changed (each slot's verdict is itself
+/// memoised, but reading 2,000 clients, their previous placements and their
+/// signals again cost more than building the cards).
+fn board_rows(clients: RwSignal<Vec<ClientSlot>>, today: Date) -> Memo<Rows> {
+    ROWS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((key, memo)) = cache.as_ref() {
+            if *key == (clients, today) && memo.try_with_untracked(|_| ()).is_some() {
+                return *memo;
+            }
+        }
+        let mut root = Owner::current();
+        while let Some(parent) = root.as_ref().and_then(Owner::parent) {
+            root = Some(parent);
+        }
+        let make = move || Memo::new(move |_| clients.with(|slots| collect_rows(slots, today)));
+        let memo = match root {
+            Some(root) => root.with(make),
+            None => make(),
+        };
+        *cache = Some(((clients, today), memo));
+        memo
+    })
 }
 
 /// The choices the filters offer.
@@ -269,6 +342,9 @@ impl Filters {
     }
 
     fn apply(self, rows: &[Arc<Row>]) -> Vec<Arc<Row>> {
+        if !self.active() {
+            return rows.to_vec();
+        }
         let query = self.search.with(|s| s.trim().to_lowercase());
         let owner = self.owner.get();
         let tag = self.tag.get();
@@ -289,26 +365,16 @@ pub fn Board() -> impl IntoView {
     let store = use_store();
     let today = store.today;
 
-    let all = Memo::new(move |_| store.clients.with(|slots| collect_rows(slots)));
+    let all = board_rows(store.clients, today);
     let has_clients = Memo::new(move |_| store.clients.with(|c| !c.is_empty()));
     let filters = Filters::new();
     let filtered = Memo::new(move |_| all.with(|a| filters.apply(&a.rows)));
     let columns = Memo::new(move |_| {
-        filtered.with(|rows| {
-            let mut cols: Vec<Vec<Arc<Row>>> = vec![Vec::new(); Category::BOARD_ORDER.len()];
-            for r in rows {
-                cols[board_index(r.category)].push(r.clone());
-            }
-            for col in &mut cols {
-                // Largest first, so the capped view shows what matters most.
-                col.sort_by(|a, b| {
-                    b.revenue
-                        .cmp(&a.revenue)
-                        .then_with(|| a.key.cmp(&b.key))
-                        .then_with(|| a.id.cmp(&b.id))
-                });
-            }
-            cols
+        all.with(|a| {
+            a.columns
+                .iter()
+                .map(|col| filters.apply(col))
+                .collect::<Vec<_>>()
         })
     });
     let check = Memo::new(move |_| {
@@ -317,8 +383,8 @@ pub fn Board() -> impl IntoView {
                 .into_iter()
                 .map(Column::empty)
                 .collect();
-            for r in &a.rows {
-                columns[board_index(r.category)].count += 1;
+            for (column, rows) in columns.iter_mut().zip(&a.columns) {
+                column.count = rows.len();
             }
             realism(&BoardCounts {
                 columns,
@@ -329,20 +395,24 @@ pub fn Board() -> impl IntoView {
     });
     let table = RwSignal::new(false);
     let shares = Memo::new(move |_| {
-        filtered.with(|rows| {
-            let mut out: Vec<(Category, Share)> = Category::BOARD_ORDER
+        columns.with(|cols| {
+            Category::BOARD_ORDER
                 .into_iter()
-                .map(|c| (c, Share::default()))
-                .collect();
-            for r in rows {
-                let s = &mut out[board_index(r.category)].1;
-                s.clients += 1;
-                match r.revenue {
-                    Some(v) => s.revenue = s.revenue.saturating_add(v),
-                    None => s.unknown += 1,
-                }
-            }
-            out
+                .zip(cols)
+                .map(|(c, rows)| {
+                    let mut s = Share {
+                        clients: rows.len(),
+                        ..Share::default()
+                    };
+                    for r in rows {
+                        match r.revenue {
+                            Some(v) => s.revenue = s.revenue.saturating_add(v),
+                            None => s.unknown += 1,
+                        }
+                    }
+                    (c, s)
+                })
+                .collect::<Vec<_>>()
         })
     });
 
@@ -465,27 +535,8 @@ fn EmptyBoard() -> impl IntoView {
 /// Search, owner, tag and warning sign.
 #[component]
 fn FilterBar(filters: Filters, all: Memo<Rows>, shown: Memo<Vec<Arc<Row>>>) -> impl IntoView {
-    let owners = Memo::new(move |_| {
-        all.with(|a| {
-            a.rows
-                .iter()
-                .filter(|r| !r.owner.is_empty())
-                .map(|r| r.owner.clone())
-                .collect::<BTreeSet<String>>()
-                .into_iter()
-                .collect::<Vec<_>>()
-        })
-    });
-    let tags = Memo::new(move |_| {
-        all.with(|a| {
-            a.rows
-                .iter()
-                .flat_map(|r| r.tags.iter().cloned())
-                .collect::<BTreeSet<String>>()
-                .into_iter()
-                .collect::<Vec<_>>()
-        })
-    });
+    let owners = Memo::new(move |_| all.with(|a| a.owners.clone()));
+    let tags = Memo::new(move |_| all.with(|a| a.tags.clone()));
     let status = move || {
         let total = all.with(|a| a.rows.len());
         let n = shown.with(Vec::len);
@@ -592,6 +643,10 @@ fn BoardColumn(category: Category, cards: Memo<Vec<Arc<Row>>>, today: Date) -> i
             }
         })
     };
+    let list = CardList {
+        rows: Signal::derive(shown),
+        today,
+    };
     let heading_id = format!("column-{}", category.id());
     let labelled_by = heading_id.clone();
     view! {
@@ -611,13 +666,7 @@ fn BoardColumn(category: Category, cards: Memo<Vec<Arc<Row>>>, today: Date) -> i
             <Show when=move || { count() == 0 }>
                 <p class="empty">"None here."</p>
             </Show>
-            <ul class="cards">
-                <For each=shown key=|r| r.clone() let:row>
-                    <li>
-                        <Card row=row today=today/>
-                    </li>
-                </For>
-            </ul>
+            <ul class="cards" use:fill_cards=list></ul>
             <Show when=move || { count() > COLUMN_CAP }>
                 <button type="button" class="button quiet show-all" on:click=move |_| expanded.update(|e| *e = !*e)>
                     {move || {
@@ -634,107 +683,27 @@ fn BoardColumn(category: Category, cards: Memo<Vec<Arc<Row>>>, today: Date) -> i
 }
 
 fn trend_view(since: Since) -> impl IntoView {
-    let (class, arrow, text, title) = match since {
-        Since::Nothing | Since::Moved(Trend::Same) => return None,
-        Since::New => (
-            "trend new",
-            "",
-            "new",
-            "First placement, or a new check-up under way",
-        ),
-        Since::Moved(Trend::Better) => (
-            "trend better",
-            "↑ ",
-            "safer",
-            "Safer than at the previous check-up",
-        ),
-        Since::Moved(Trend::Worse) => (
-            "trend worse",
-            "↓ ",
-            "worse",
-            "Worse than at the previous check-up",
-        ),
-        Since::Moved(Trend::Unclear) => {
-            ("trend new", "", "new", "Moved to or from not yet assessed")
+    cards::trend(since).map(|(class, arrow, text, title)| {
+        view! {
+            <span class=class title=title>
+                <span aria-hidden="true">{arrow}</span>
+                {text}
+            </span>
         }
-    };
-    Some(view! {
-        <span class=class title=title>
-            <span aria-hidden="true">{arrow}</span>
-            {text}
-        </span>
     })
 }
 
-fn blind_spot_view(spot: Option<(Category, Category)>) -> impl IntoView {
-    spot.map(|(gut, computed)| {
-        let title = format!(
-            "Blind spot: your gut said {}, the answers say {}.",
-            gut.name(),
-            computed.name()
-        );
-        let hidden = format!(
-            ": your gut said {}, the answers say {}",
-            gut.name(),
-            computed.name()
-        );
+/// The blind spot mark, from the texts the card uses too.
+fn blind_spot_view(row: &Row) -> impl IntoView {
+    row.card.blind_spot().map(|(title, hidden)| {
         view! {
-            <span class="blind-spot" title=title>
+            <span class="blind-spot" title=title.to_string()>
                 <span aria-hidden="true">"◐ "</span>
                 "Blind spot"
-                <span class="visually-hidden">{hidden}</span>
+                <span class="visually-hidden">{hidden.to_string()}</span>
             </span>
         }
     })
-}
-
-fn warnings_text(n: usize) -> String {
-    match n {
-        0 => "No warning signs".to_string(),
-        1 => "1 warning sign".to_string(),
-        n => format!("{n} warning signs"),
-    }
-}
-
-#[component]
-fn Card(row: Arc<Row>, today: Date) -> impl IntoView {
-    let href = format!("/client/{}", row.id);
-    let revenue = match row.revenue {
-        Some(r) => money(r),
-        None => "Revenue unknown".to_string(),
-    };
-    let renewal = row.contract_end.map(|end| {
-        let soon = end.days_since(today) <= 90;
-        view! {
-            <span class="fact renewal" class:soon=soon>{renewal_text(end, today)}</span>
-        }
-    });
-    let signs = row.warnings.len();
-    let signs_title = row
-        .warnings
-        .iter()
-        .map(|s| s.label())
-        .collect::<Vec<_>>()
-        .join(", ");
-    view! {
-        <a
-            class="card"
-            href=href
-            data-client-id=row.id.to_string()
-            data-category=row.category.id()
-        >
-            <span class="card-name">{row.name.clone()}</span>
-            <span class="card-facts">
-                <span class="fact revenue">{revenue}</span>
-                {renewal}
-                <span class="fact warnings" class:has-signs={ signs > 0 } title=signs_title>
-                    {warnings_text(signs)}
-                </span>
-                {trend_view(row.since)}
-                {blind_spot_view(row.blind_spot)}
-            </span>
-        </a>
-    }
 }
 
 /// The filtered clients as a sortable table.
@@ -845,7 +814,7 @@ fn TableRow(row: Arc<Row>, today: Date) -> impl IntoView {
             <th scope="row">
                 <a href=href>{row.name.clone()}</a>
                 " "
-                {blind_spot_view(row.blind_spot)}
+                {blind_spot_view(&row)}
             </th>
             <td>
                 <span class="pill" data-category=row.category.id()>{row.category.name()}</span>

@@ -61,13 +61,20 @@ impl Measure {
 }
 
 const WIDTH: f64 = 420.0;
-const LABEL_END: f64 = 122.0;
 const BAR_X: f64 = 130.0;
 /// Longest bar; the rest of the panel holds the value.
 const BAR_MAX: f64 = 200.0;
 const TOP: f64 = 28.0;
 const ROW: f64 = 26.0;
-const BAR_H: f64 = 16.0;
+/// Per row: `TOP + ROW * i` and the text baseline 12.5 below it. Labels end
+/// at x = 122; bars start at `BAR_X` (130) and are 16 high.
+const ROW_Y: [(&str, &str); 5] = [
+    ("28", "40.5"),
+    ("54", "66.5"),
+    ("80", "92.5"),
+    ("106", "118.5"),
+    ("132", "144.5"),
+];
 
 /// Bar length for `value` when `max` fills `full`; 0 when there is nothing.
 fn bar_length(value: u64, max: u64, full: f64) -> f64 {
@@ -136,12 +143,16 @@ fn Panel(measure: Measure, shares: Memo<Vec<(Category, Share)>>) -> impl IntoVie
                         Measure::Clients => s.clients.to_string(),
                         Measure::Revenue => money(s.revenue),
                     };
+                    // The fixed coordinates as written out, not formatted from
+                    // floats on every opening of the board.
+                    let (row_y, text_y) = ROW_Y.get(i).copied().unwrap_or(("0", "0"));
+                    debug_assert_eq!(row_y, y.to_string());
                     view! {
                         <g class="dist-row" data-category=c.id()>
-                            <text x=LABEL_END y=y + 12.5 text-anchor="end" class="dist-label">{c.name()}</text>
-                            <rect x=BAR_X y=y width=w height=BAR_H class="bar" data-measure=measure.id() data-value=value></rect>
-                            <rect x=BAR_X y=y width=w height=BAR_H class="texture" fill=fill></rect>
-                            <text x=BAR_X + w + 6.0 y=y + 12.5 class="dist-value">{shown}</text>
+                            <text x="122" y=text_y text-anchor="end" class="dist-label">{c.name()}</text>
+                            <rect x="130" y=row_y width=w height="16" class="bar" data-measure=measure.id() data-value=value></rect>
+                            <rect x="130" y=row_y width=w height="16" class="texture" fill=fill></rect>
+                            <text x=BAR_X + w + 6.0 y=text_y class="dist-value">{shown}</text>
                         </g>
                     }
                 })

@@ -1,0 +1,327 @@
+//! The cards of one board column, built by cloning a prepared card.
+//!
+//! A column shows up to 60 cards and the board five columns, so the board
+//! opens with about 300 cards. Built by `view!`, each card cost some 40 calls
+//! from wasm into the DOM (one per element, text node, attribute and
+//! insertion, every string copied across). Here each kind of card (category,
+//! renewal shown or soon, warning signs or none, trend, blind spot) is built
+//! once as a detached `<li>` with all its fixed classes and texts; a card is
+//! a deep clone of it with only the client's own texts filled in: about a
+//! dozen calls. The client's texts (name, revenue, ...) are only ever set as
+//! text content or attribute values, never parsed as HTML.
+//!
+//! The list stays keyed like `<For/>`: when the column changes (a filter,
+//! "Show all"), cards of clients whose row did not change are moved, not
+//! rebuilt.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+use super::{money, renewal_text, Row, Since};
+use crate::domain::{Category, Date, Trend};
+
+/// A card's texts that depend on the client.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub(super) struct CardText {
+    id: String,
+    href: String,
+    revenue: String,
+    renewal: Option<String>,
+    /// The warning signs' names, for the tooltip.
+    signs: String,
+    /// The blind spot's tooltip and its text for screen readers.
+    blind_spot: Option<(String, String)>,
+}
+
+impl CardText {
+    pub fn new(row: &Row, today: Date) -> CardText {
+        let id = row.id.to_string();
+        CardText {
+            href: format!("/client/{id}"),
+            id,
+            revenue: match row.revenue {
+                Some(r) => money(r),
+                None => "Revenue unknown".to_string(),
+            },
+            renewal: row.contract_end.map(|end| renewal_text(end, today)),
+            signs: row
+                .warnings
+                .iter()
+                .map(|s| s.label())
+                .collect::<Vec<_>>()
+                .join(", "),
+            blind_spot: row.blind_spot.map(|(gut, computed)| {
+                let (gut, computed) = (gut.name(), computed.name());
+                (
+                    format!("Blind spot: your gut said {gut}, the answers say {computed}."),
+                    format!(": your gut said {gut}, the answers say {computed}"),
+                )
+            }),
+        }
+    }
+}
+
+impl CardText {
+    /// The blind spot's tooltip and its text for screen readers, if any.
+    pub fn blind_spot(&self) -> Option<(&str, &str)> {
+        self.blind_spot
+            .as_ref()
+            .map(|(title, hidden)| (title.as_str(), hidden.as_str()))
+    }
+}
+
+/// What a column's cards are built from.
+#[derive(Clone)]
+pub(super) struct CardList {
+    pub rows: Signal<Vec<Arc<Row>>>,
+    pub today: Date,
+}
+
+/// Directive for the column's `<ul class="cards">`: fills it with one card per
+/// row and keeps it in step with the rows.
+pub(super) fn fill_cards(list: Element, cards: CardList) {
+    let CardList { rows, today } = cards;
+    let shown: RefCell<Vec<(Arc<Row>, Element)>> = RefCell::new(Vec::new());
+    let effect = RenderEffect::new(move |_| {
+        rows.with(|rows| update(&list, &mut shown.borrow_mut(), rows, today));
+    });
+    // The effect lives as long as the column.
+    StoredValue::new_local(effect);
+}
+
+fn update(list: &Element, shown: &mut Vec<(Arc<Row>, Element)>, rows: &[Arc<Row>], today: Date) {
+    let same = |old: &Arc<Row>, new: &Arc<Row>| Arc::ptr_eq(old, new) || old == new;
+    let kept = shown
+        .iter()
+        .zip(rows)
+        .take_while(|((old, _), new)| same(old, new))
+        .count();
+    // Fewer cards ("Show the first 60"), or none changed.
+    if kept == rows.len() {
+        for (_, card) in shown.drain(kept..) {
+            card.remove();
+        }
+        return;
+    }
+    let doc = document();
+    // More cards: the first opening, or "Show all".
+    if kept == shown.len() {
+        for row in &rows[kept..] {
+            if let Some(card) = card(&doc, row, today) {
+                let _ = list.append_child(&card);
+                shown.push((row.clone(), card));
+            }
+        }
+        return;
+    }
+    // Otherwise (a filter): keep the cards of rows still shown, in the new order.
+    let mut old: HashMap<Arc<Row>, Element> = shown.drain(..).collect();
+    let nodes = js_sys::Array::new();
+    for row in rows {
+        let card = match old.remove(row) {
+            Some(card) => card,
+            None => match card(&doc, row, today) {
+                Some(card) => card,
+                None => continue,
+            },
+        };
+        nodes.push(&card);
+        shown.push((row.clone(), card));
+    }
+    list.replace_children_with_node(&nodes);
+}
+
+/// The parts of a card that are the same for many clients.
+#[derive(Clone, Copy)]
+struct Kind {
+    category: Category,
+    /// `None` without a contract date, else whether it renews within 90 days.
+    renewal: Option<bool>,
+    signs: bool,
+    since: Since,
+    blind_spot: bool,
+}
+
+impl Kind {
+    /// A distinct small number per kind, to find its prepared card.
+    fn index(self) -> usize {
+        let renewal = match self.renewal {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        };
+        let since = match self.since {
+            Since::Nothing => 0,
+            Since::New => 1,
+            Since::Moved(Trend::Same) => 2,
+            Since::Moved(Trend::Better) => 3,
+            Since::Moved(Trend::Worse) => 4,
+            Since::Moved(Trend::Unclear) => 5,
+        };
+        let category = Category::BOARD_ORDER
+            .iter()
+            .position(|c| *c == self.category)
+            .unwrap_or(0);
+        (((category * 3 + renewal) * 2 + usize::from(self.signs)) * 6 + since) * 2
+            + usize::from(self.blind_spot)
+    }
+}
+
+thread_local! {
+    static PREPARED: RefCell<Vec<Option<Element>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// One card: the prepared card of its kind, cloned, with the client's texts.
+fn card(doc: &Document, row: &Row, today: Date) -> Option<Element> {
+    let kind = Kind {
+        category: row.category,
+        renewal: row.contract_end.map(|end| end.days_since(today) <= 90),
+        signs: !row.warnings.is_empty(),
+        since: row.since,
+        blind_spot: row.blind_spot.is_some(),
+    };
+    let item = PREPARED.with(|prepared| {
+        let mut prepared = prepared.borrow_mut();
+        let i = kind.index();
+        if prepared.len() <= i {
+            prepared.resize(i + 1, None);
+        }
+        if prepared[i].is_none() {
+            prepared[i] = prepare(doc, kind);
+        }
+        prepared[i].as_ref()?.clone_node_with_deep(true).ok()
+    })?;
+    let item: Element = item.unchecked_into();
+    let text = &row.card;
+
+    let link = item.first_element_child()?;
+    link.set_attribute("href", &text.href).ok()?;
+    link.set_attribute("data-client-id", &text.id).ok()?;
+    let name = link.first_element_child()?;
+    name.set_text_content(Some(&row.name));
+    let facts = name.next_element_sibling()?;
+    let revenue = facts.first_element_child()?;
+    revenue.set_text_content(Some(&text.revenue));
+    let mut next = revenue.next_element_sibling()?;
+    if let Some(renewal) = &text.renewal {
+        next.set_text_content(Some(renewal));
+        next = next.next_element_sibling()?;
+    }
+    let warnings: HtmlElement = next.unchecked_into();
+    if !text.signs.is_empty() {
+        warnings.set_title(&text.signs);
+    }
+    match WARNINGS.get(row.warnings.len()) {
+        Some(n) => warnings.set_text_content(Some(n)),
+        None => warnings.set_text_content(Some(&format!("{} warning signs", row.warnings.len()))),
+    }
+    if let Some((title, hidden)) = &text.blind_spot {
+        let spot: HtmlElement = facts.last_element_child()?.unchecked_into();
+        spot.set_title(title);
+        spot.last_element_child()?.set_text_content(Some(hidden));
+    }
+    Some(item)
+}
+
+const WARNINGS: [&str; 10] = [
+    "No warning signs",
+    "1 warning sign",
+    "2 warning signs",
+    "3 warning signs",
+    "4 warning signs",
+    "5 warning signs",
+    "6 warning signs",
+    "7 warning signs",
+    "8 warning signs",
+    "9 warning signs",
+];
+
+/// The card of one kind, with empty places for the client's texts.
+fn prepare(doc: &Document, kind: Kind) -> Option<Element> {
+    let item = doc.create_element("li").ok()?;
+    let link = child(doc, &item, "a", Some("card"))?;
+    link.set_attribute("data-category", kind.category.id())
+        .ok()?;
+    child(doc, &link, "span", Some("card-name"))?;
+    let facts = child(doc, &link, "span", Some("card-facts"))?;
+    child(doc, &facts, "span", Some("fact revenue"))?;
+    match kind.renewal {
+        Some(true) => child(doc, &facts, "span", Some("fact renewal soon")),
+        Some(false) => child(doc, &facts, "span", Some("fact renewal")),
+        None => None,
+    };
+    let warnings = if kind.signs {
+        "fact warnings has-signs"
+    } else {
+        "fact warnings"
+    };
+    child(doc, &facts, "span", Some(warnings))?;
+    if let Some((class, arrow, text, title)) = trend(kind.since) {
+        let span = child(doc, &facts, "span", Some(class))?;
+        span.set_attribute("title", title).ok()?;
+        hidden_text(doc, &span, arrow)?;
+        span.append_child(&doc.create_text_node(text)).ok()?;
+    }
+    if kind.blind_spot {
+        let span = child(doc, &facts, "span", Some("blind-spot"))?;
+        hidden_text(doc, &span, "◐ ")?;
+        span.append_child(&doc.create_text_node("Blind spot"))
+            .ok()?;
+        child(doc, &span, "span", Some("visually-hidden"))?;
+    }
+    Some(item)
+}
+
+/// `(class, arrow, text, title)` of the trend mark, if any.
+pub(super) fn trend(
+    since: Since,
+) -> Option<(&'static str, &'static str, &'static str, &'static str)> {
+    match since {
+        Since::Nothing | Since::Moved(Trend::Same) => None,
+        Since::New => Some((
+            "trend new",
+            "",
+            "new",
+            "First placement, or a new check-up under way",
+        )),
+        Since::Moved(Trend::Better) => Some((
+            "trend better",
+            "↑ ",
+            "safer",
+            "Safer than at the previous check-up",
+        )),
+        Since::Moved(Trend::Worse) => Some((
+            "trend worse",
+            "↓ ",
+            "worse",
+            "Worse than at the previous check-up",
+        )),
+        Since::Moved(Trend::Unclear) => {
+            Some(("trend new", "", "new", "Moved to or from not yet assessed"))
+        }
+    }
+}
+
+fn child(doc: &Document, parent: &Element, tag: &str, class: Option<&str>) -> Option<Element> {
+    let el = doc.create_element(tag).ok()?;
+    if let Some(class) = class {
+        el.set_class_name(class);
+    }
+    parent.append_child(&el).ok()?;
+    Some(el)
+}
+
+/// `<span aria-hidden="true">text</span>` inside `parent`.
+fn hidden_text(doc: &Document, parent: &Element, text: &str) -> Option<()> {
+    let span = child(doc, parent, "span", None)?;
+    span.set_attribute("aria-hidden", "true").ok()?;
+    if !text.is_empty() {
+        span.set_text_content(Some(text));
+    }
+    Some(())
+}
