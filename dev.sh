@@ -14,6 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 ADDRESS=127.0.0.1
 PORT=${PORT:-8080}
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -46,6 +47,15 @@ ensure_cargo_tool() { # binary, crate, version, extra install flags...
     fi
 }
 
+# Splits the release wasm into pieces loaded on demand (tools/split.mjs). It
+# has no --version, so cargo's own list of installed crates is asked.
+ensure_wasm_split() {
+    if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+        say "installing wasm-split-cli $WASM_SPLIT_VERSION (once; about a minute)"
+        cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+    fi
+}
+
 ensure_node() {
     command -v node >/dev/null && command -v npm >/dev/null && return
     say "installing Node.js and npm"
@@ -70,6 +80,7 @@ ensure_build_tools() {
     ensure_cargo_tool trunk trunk "$TRUNK_VERSION" --locked
     # Not --locked: the registry mirror can lag behind wasm-bindgen-cli's lock file.
     ensure_cargo_tool wasm-bindgen wasm-bindgen-cli "$(wasm_bindgen_version)"
+    ensure_wasm_split
     ensure_node_modules
 }
 

@@ -6,12 +6,16 @@
 // new cache name, and the browser installs the new worker in the background.
 //
 // The new worker takes over at once but the page that is open keeps running
-// the app it already loaded (everything is loaded at start), so nobody is
-// interrupted mid-edit; the next visit opens the new release, and the app
-// says so (src/ui/sw.rs).
+// the app it already loaded, so nobody is interrupted mid-edit; the next
+// visit opens the new release, and the app says so (src/ui/sw.rs). Pages load
+// their pieces of the app on demand (tools/split.mjs), so the previous
+// release's cache is kept while a page of it may still be open: its pieces
+// still come from there.
 /* global RELEASE, FILES */
 const CACHE = `continuum-${RELEASE}`;
 const INDEX = FILES.find((f) => f.endsWith("/index.html"));
+// A record in each release's cache saying when it was installed.
+const INSTALLED = "/.continuum-installed";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -19,6 +23,7 @@ self.addEventListener("install", (event) => {
       const cache = await caches.open(CACHE);
       // `reload` skips the HTTP cache, so the cache holds exactly this build.
       await cache.addAll(FILES.map((url) => new Request(url, { cache: "reload" })));
+      await cache.put(INSTALLED, new Response(String(Date.now())));
       await self.skipWaiting();
     })(),
   );
@@ -27,9 +32,15 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
+      // Keep this release and the newest one before it; drop the rest.
+      const older = [];
       for (const name of await caches.keys()) {
-        if (name.startsWith("continuum-") && name !== CACHE) await caches.delete(name);
+        if (!name.startsWith("continuum-") || name === CACHE) continue;
+        const record = await (await caches.open(name)).match(INSTALLED);
+        older.push({ name, installed: Number(record ? await record.text() : 0) });
       }
+      older.sort((a, b) => b.installed - a.installed);
+      for (const { name } of older.slice(1)) await caches.delete(name);
       await self.clients.claim();
     })(),
   );
@@ -50,6 +61,9 @@ self.addEventListener("fetch", (event) => {
         const index = await cache.match(INDEX);
         if (index) return index;
       }
+      // A piece of the previous release, for a page of it still open.
+      const kept = await caches.match(request, { ignoreSearch: true });
+      if (kept) return kept;
       return fetch(request);
     })(),
   );

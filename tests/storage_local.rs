@@ -375,3 +375,27 @@ proptest! {
         }
     }
 }
+
+/// Start-up skips reading (and the browser never fetches the reading code)
+/// when no key is Continuum's: that is only right if reading such a storage
+/// finds nothing and plans nothing.
+#[test]
+fn a_storage_without_continuum_keys_has_nothing_to_read() {
+    let foreign = vec![
+        ("app-release".to_string(), "1f2e3d4c5b6a7980".to_string()),
+        ("someone-else".to_string(), "{\"x\":1}".to_string()),
+    ];
+    assert!(!holds_saved_data(&foreign));
+    assert_eq!(load(&foreign, "2026-11-25T10:00:00Z"), Loaded::default());
+
+    let mut ours = foreign.clone();
+    ours.extend(storage_of(&Portfolio {
+        owner: "Dana".into(),
+        clients: vec![Client::new(Id::new("c1"), "Acme")],
+    }));
+    assert!(holds_saved_data(&ours));
+    assert_eq!(
+        load(&ours, "2026-11-25T10:00:00Z").portfolio.clients.len(),
+        1
+    );
+}

@@ -2,6 +2,7 @@
 // replaces dist/.
 //
 // Release builds:
+// * the wasm is split into pieces loaded on demand (tools/split.mjs);
 // * the Content-Security-Policy's script-src gets the sha256 of each inline
 //   script in index.html (Trunk's loader, whose text changes every build
 //   because it names the hashed files), so no 'unsafe-inline' is needed;
@@ -19,6 +20,8 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { splitRelease } from "./split.mjs";
 
 const WORKER = "sw.js";
 const TEMPLATE = fileURLToPath(new URL("../assets/service-worker.js", import.meta.url));
@@ -119,6 +122,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   try {
     if (process.env.TRUNK_PROFILE === "release") {
+      const split = await splitRelease(dir);
+      const how = split.reused ? "reused from target/split/" : "split, bound and optimised";
+      console.log(`split: ${split.base}.js and _bg.wasm, ${split.pieces} files in ${split.splitDir}/ (${how})`);
       const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
       const { release, files } = finishRelease(dir, publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`);
       console.log(`precache: release ${release}, ${files.length} files in ${WORKER}, script hashes in the policy`);

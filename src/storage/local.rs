@@ -93,6 +93,13 @@ pub struct Loaded {
     pub plan: Plan,
 }
 
+/// Whether start-up has anything to read: some key is under [`PREFIX`].
+/// Without one, [`load`] finds an empty portfolio and plans no change, so
+/// the browser skips it (and never fetches its code).
+pub fn holds_saved_data(entries: &[(String, String)]) -> bool {
+    entries.iter().any(|(key, _)| key.starts_with(PREFIX))
+}
+
 /// Reads every `continuum…` key into a portfolio, never losing a byte: a key
 /// that fails to read is moved to a quarantine key (raw text unchanged) and
 /// reported; data from a newer version is left in place and reported.

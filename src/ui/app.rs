@@ -2,14 +2,15 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
-use super::files::download_export;
 use super::pages::{
-    listen_for_dropped_files, Board, ClientPage, Due, ImportStage, NotFound, Settings, Team,
-    UndoDelete, Welcome,
+    listen_for_dropped_files, ImportStage, NotFound, TeamSession, UndoDelete, Welcome,
 };
-use super::pages::{TeamClientPage, TeamSession};
+use super::routes::{
+    actions, split_call, BoardRoute, ClientRoute, DueRoute, SettingsRoute, TeamClientRoute,
+    TeamRoute,
+};
 use super::store::{use_store, NoticeAction, NoticeKind, Store};
 
 /// The navigation entries, in the order they appear in the header.
@@ -22,12 +23,15 @@ const NAVIGATION: [(&str, &str); 4] = [
 
 #[component]
 pub fn App() -> impl IntoView {
-    Store::provide();
-    super::sw::start(use_store());
+    let store = Store::provide();
+    super::sw::start(store);
     provide_context(RwSignal::new(ImportStage::Idle));
     TeamSession::provide();
+    // True while the router waits for a page's piece of the app: the page
+    // being left is marked busy meanwhile, for screen readers (and tests).
+    let (routing, set_routing) = signal(false);
     view! {
-        <Router>
+        <Router set_is_routing=set_routing>
             <header class="app-header">
                 <A href="/">
                     <span class="brand">
@@ -47,17 +51,22 @@ pub fn App() -> impl IntoView {
             <DropToImport/>
             <Notices/>
             <UndoDelete/>
-            <main id="main" class="page">
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=Welcome/>
-                    <Route path=path!("/board") view=Board/>
-                    <Route path=path!("/due") view=Due/>
-                    <Route path=path!("/team") view=Team/>
-                    <Route path=path!("/team/client/:id") view=TeamClientPage/>
-                    <Route path=path!("/settings") view=Settings/>
-                    <Route path=path!("/client/:id") view=ClientPage/>
-                    <Route path=path!("/client/:id/:tab") view=ClientPage/>
-                </Routes>
+            <main id="main" class="page" aria-busy=move || routing.get().then_some("true")>
+                <Show
+                    when=move || store.ready.get()
+                    fallback=|| view! { <p class="opening" role="status">"Opening your data…"</p> }
+                >
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=Welcome/>
+                        <Route path=path!("/board") view={Lazy::<BoardRoute>::new()}/>
+                        <Route path=path!("/due") view={Lazy::<DueRoute>::new()}/>
+                        <Route path=path!("/team") view={Lazy::<TeamRoute>::new()}/>
+                        <Route path=path!("/team/client/:id") view={Lazy::<TeamClientRoute>::new()}/>
+                        <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
+                        <Route path=path!("/client/:id") view={Lazy::<ClientRoute>::new()}/>
+                        <Route path=path!("/client/:id/:tab") view={Lazy::<ClientRoute>::new()}/>
+                    </Routes>
+                </Show>
             </main>
         </Router>
     }
@@ -105,9 +114,14 @@ fn Notices() -> impl IntoView {
                             NoticeAction::DownloadRaw(_) => "Download it",
                         };
                         view! {
-                            <button class="button" on:click=move |_| match &a {
-                                NoticeAction::Export => download_export(store),
-                                NoticeAction::DownloadRaw(key) => super::files::download_raw(store, key),
+                            <button class="button" on:click=move |_| {
+                                let a = a.clone();
+                                leptos::task::spawn_local(async move {
+                                    match a {
+                                        NoticeAction::Export => split_call!(actions::export_everything(store)),
+                                        NoticeAction::DownloadRaw(key) => split_call!(actions::download_set_aside(store, key)),
+                                    }
+                                });
                             }>{label}</button>
                         }
                     });

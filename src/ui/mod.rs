@@ -6,6 +6,7 @@
 mod app;
 pub mod files;
 mod pages;
+mod routes;
 pub mod store;
 mod sw;
 

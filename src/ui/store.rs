@@ -6,6 +6,12 @@
 //! (at most 300 ms after a change) and flushed when the page is hidden.
 //! Storage failures never lose what is in memory: the client stays marked
 //! unsaved and the next successful write catches up.
+//!
+//! Reading, saving and following other tabs are split points (see
+//! `src/ui/routes.rs`): in the release build their code is a piece of the app
+//! fetched when first needed, so a first visit, with nothing stored, never
+//! downloads it. While stored data is read, `ready` is false and the pages
+//! wait.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -100,6 +106,9 @@ pub struct Store {
     pub quarantine_keys: RwSignal<Vec<String>>,
     /// The demo portfolio is shown instead of the user's own data.
     pub demo: RwSignal<bool>,
+    /// False while what local storage holds is being read at start-up; the
+    /// pages wait for it, so nothing shows an empty portfolio meanwhile.
+    pub ready: RwSignal<bool>,
     /// The last deleted client and where it was, for undo.
     pub deleted: RwSignal<Option<(usize, Client)>>,
     saver: StoredValue<Saver, LocalStorage>,
@@ -160,6 +169,7 @@ impl Store {
             backups: RwSignal::new(Vec::new()),
             quarantine_keys: RwSignal::new(Vec::new()),
             demo: RwSignal::new(false),
+            ready: RwSignal::new(true),
             deleted: RwSignal::new(None),
             saver: StoredValue::new_local(Saver::default()),
             own: StoredValue::new_local(None),
@@ -174,48 +184,22 @@ impl Store {
     fn start(self) {
         match LocalStore::open() {
             Ok(storage) => {
-                let loaded = local::load(&storage.entries(), &now_iso());
-                if !loaded.newer.is_empty() {
-                    self.persistence.set(Persistence::ReadOnly);
-                    self.notify(
-                        NoticeKind::Error,
-                        "This browser holds data saved by a newer version of Continuum. To protect it, nothing is saved here: reload the page to get the newer version.",
-                        None,
-                    );
-                } else if let Err(e) = storage.apply(&loaded.plan) {
-                    self.persistence.set(Persistence::Full);
-                    self.notify(
-                        NoticeKind::Error,
-                        &format!("Continuum could not tidy up its storage at start ({e}). Your data is shown and nothing was removed."),
-                        Some(NoticeAction::Export),
-                    );
+                let entries = storage.entries();
+                if !local::holds_saved_data(&entries) {
+                    // A first visit: nothing to read, so the reading code is
+                    // not even fetched.
+                    self.saver.update_value(|s| s.storage = Some(storage));
+                    return;
                 }
-                for q in &loaded.quarantined {
-                    self.notify(
-                        NoticeKind::Warning,
-                        &format!(
-                            "One stored record could not be read ({}: {}). It was set aside unchanged; everything else is here. Download it to keep it or to send it for help.",
-                            q.key, q.reason
-                        ),
-                        Some(NoticeAction::DownloadRaw(q.quarantine_key.clone())),
-                    );
-                }
-                if let Some(v) = loaded.migrated_from {
-                    self.notify(
-                        NoticeKind::Info,
-                        &format!("Your data was upgraded from version {v}. A backup of the old data is listed in Settings."),
-                        None,
-                    );
-                }
-                self.backups.set(loaded.backups);
-                self.quarantine_keys.set(loaded.quarantine_keys);
-                self.saver.update_value(|s| {
-                    s.revisions = loaded.revisions;
-                    s.storage = Some(storage);
-                });
-                self.show(loaded.portfolio);
-                wasm_bindgen_futures::spawn_local(async {
-                    ask_persistent().await;
+                self.ready.set(false);
+                let now = now_iso();
+                now_or_soon(async move {
+                    let (loaded, tidied) =
+                        crate::ui::routes::split_call!(read_saved(storage.clone(), entries, now));
+                    self.finish_start(storage, loaded, tidied);
+                    self.ready.set(true);
+                    // Someone with data will edit it: have saving ready.
+                    preload_saving();
                 });
             }
             Err(e) => {
@@ -227,6 +211,57 @@ impl Store {
                 );
             }
         }
+    }
+
+    /// Shows what start-up read and tells the user what it found.
+    fn finish_start(
+        self,
+        storage: LocalStore,
+        loaded: local::Loaded,
+        tidied: Result<(), WriteError>,
+    ) {
+        if !loaded.newer.is_empty() {
+            self.persistence.set(Persistence::ReadOnly);
+            self.notify(
+                        NoticeKind::Error,
+                        "This browser holds data saved by a newer version of Continuum. To protect it, nothing is saved here: reload the page to get the newer version.",
+                        None,
+                    );
+        } else if let Err(e) = tidied {
+            self.persistence.set(Persistence::Full);
+            self.notify(
+                        NoticeKind::Error,
+                        &format!("Continuum could not tidy up its storage at start ({e}). Your data is shown and nothing was removed."),
+                        Some(NoticeAction::Export),
+                    );
+        }
+        for q in &loaded.quarantined {
+            self.notify(
+                        NoticeKind::Warning,
+                        &format!(
+                            "One stored record could not be read ({}: {}). It was set aside unchanged; everything else is here. Download it to keep it or to send it for help.",
+                            q.key, q.reason
+                        ),
+                        Some(NoticeAction::DownloadRaw(q.quarantine_key.clone())),
+                    );
+        }
+        if let Some(v) = loaded.migrated_from {
+            self.notify(
+                        NoticeKind::Info,
+                        &format!("Your data was upgraded from version {v}. A backup of the old data is listed in Settings."),
+                        None,
+                    );
+        }
+        self.backups.set(loaded.backups);
+        self.quarantine_keys.set(loaded.quarantine_keys);
+        self.saver.update_value(|s| {
+            s.revisions = loaded.revisions;
+            s.storage = Some(storage);
+        });
+        self.show(loaded.portfolio);
+        wasm_bindgen_futures::spawn_local(async {
+            ask_persistent().await;
+        });
     }
 
     /// Saves when the page is hidden or closed, and follows other tabs.
@@ -242,7 +277,9 @@ impl Store {
             on_hidden.as_ref().unchecked_ref(),
         );
         on_hidden.forget();
-        let _ = window_event_listener(leptos::ev::storage, move |e| self.on_storage_event(e));
+        let _ = window_event_listener(leptos::ev::storage, move |e| {
+            now_or_soon(async move { crate::ui::routes::split_call!(follow_other_tab(self, e)) })
+        });
     }
 
     fn slot(self, client: Client) -> ClientSlot {
@@ -403,7 +440,7 @@ impl Store {
             }
             s.meta_dirty |= changes.meta;
         });
-        self.flush();
+        self.flush_now();
         Ok(())
     }
 
@@ -412,7 +449,7 @@ impl Store {
         if self.demo.get_untracked() {
             return;
         }
-        self.flush();
+        self.flush_now();
         let own = OwnData {
             owner: self.owner.get_untracked(),
             clients: self.clients.get_untracked(),
@@ -447,16 +484,32 @@ impl Store {
             })
             .unwrap_or(false);
         if needs_timer {
+            preload_saving();
             let handle = set_timeout_with_handle(move || self.flush(), SAVE_DELAY).ok();
             self.saver.update_value(|s| s.timer = handle);
         }
     }
 
-    /// Writes every unsaved client now.
+    /// Writes every unsaved client: at once when the saving code is loaded
+    /// (it is fetched at the first change), so a save on page hide is
+    /// synchronous; otherwise as soon as it arrives.
     pub fn flush(self) {
         if self.demo.get_untracked() || self.persistence.get_untracked() == Persistence::ReadOnly {
             return;
         }
+        now_or_soon(async move { crate::ui::routes::split_call!(write_changes(self)) });
+    }
+
+    /// Writes every unsaved client now, for code that already runs in a
+    /// loaded piece of the app (import, the demo).
+    fn flush_now(self) {
+        if self.demo.get_untracked() || self.persistence.get_untracked() == Persistence::ReadOnly {
+            return;
+        }
+        self.write_now();
+    }
+
+    fn write_now(self) {
         let Some(storage) = self.saver.try_update_value(|s| {
             if let Some(t) = s.timer.take() {
                 t.clear();
@@ -574,7 +627,7 @@ impl Store {
         }
     }
 
-    fn on_storage_event(self, e: web_sys::StorageEvent) {
+    fn on_storage_event(self, e: &web_sys::StorageEvent) {
         if self.demo.get_untracked() {
             return;
         }
@@ -639,5 +692,64 @@ impl Store {
     pub fn has_unsaved(self) -> bool {
         self.saver
             .with_value(|s| !s.dirty.is_empty() || !s.removed.is_empty() || s.meta_dirty)
+    }
+}
+
+/// Reads and tidies what local storage holds: decoding, migrations, setting
+/// unreadable records aside. Only called when there is something to read.
+#[cfg_attr(
+    continuum_split,
+    leptos::wasm_split::wasm_split(saved_data, wasm_split_path = ::leptos::wasm_split)
+)]
+fn read_saved(
+    storage: LocalStore,
+    entries: Vec<(String, String)>,
+    now: String,
+) -> (local::Loaded, Result<(), WriteError>) {
+    let loaded = local::load(&entries, &now);
+    // Data from a newer version is never touched, not even tidied.
+    let tidied = if loaded.newer.is_empty() {
+        storage.apply(&loaded.plan)
+    } else {
+        Ok(())
+    };
+    (loaded, tidied)
+}
+
+/// Encodes and writes every unsaved client.
+#[cfg_attr(
+    continuum_split,
+    leptos::wasm_split::wasm_split(saved_data, wasm_split_path = ::leptos::wasm_split)
+)]
+fn write_changes(store: Store) {
+    store.write_now();
+}
+
+/// Takes in what another tab or window saved.
+#[cfg_attr(
+    continuum_split,
+    leptos::wasm_split::wasm_split(saved_data, wasm_split_path = ::leptos::wasm_split)
+)]
+fn follow_other_tab(store: Store, event: web_sys::StorageEvent) {
+    store.on_storage_event(&event);
+}
+
+/// Fetches the saving code before it is needed (once stored data is read, or
+/// at the first change).
+fn preload_saving() {
+    #[cfg(continuum_split)]
+    wasm_bindgen_futures::spawn_local(__wasm_split_preload_write_changes());
+}
+
+/// Runs a call of a split function at once when its piece of the app is
+/// already loaded (always, in builds that are not split, such as the browser
+/// tests), or else as soon as the piece has arrived. Polled once here: the
+/// first poll either finishes the call or starts the fetch, and the executor
+/// polls it from then on.
+fn now_or_soon(call: impl std::future::Future<Output = ()> + 'static) {
+    let mut call = Box::pin(call);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    if call.as_mut().poll(&mut cx).is_pending() {
+        wasm_bindgen_futures::spawn_local(call);
     }
 }

@@ -8,11 +8,12 @@
 // new release in place without touching the other tests.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "../../tools/serve.mjs";
 import { finishRelease } from "../../tools/precache.mjs";
+import { withIntegrity } from "../../tools/split.mjs";
 import { chromium } from "playwright-core";
 import { addClient, chromiumPath, CHROMIUM_FLAGS, launchChromium, untilOffline } from "./support.mjs";
 
@@ -51,6 +52,25 @@ async function freshPageAt(app) {
 async function openAt(page, app, path) {
   await page.goto(app.url + path);
   await page.locator("main h1").first().waitFor();
+}
+
+/**
+ * Turns the build in `dir` into what the next build looks like on the
+ * server: its wasm and its pieces under a new hash, the old names gone.
+ */
+function asNextBuild(dir) {
+  const old = readdirSync(dir).find((name) => /^split-[0-9a-f]{16}$/.test(name)).slice("split-".length);
+  const next = [...old].reverse().join("");
+  assert.notEqual(next, old);
+  // Only the file names change (the wasm's own import names stay).
+  const rewrite = (file, from, to) => writeFileSync(file, readFileSync(file, "utf8").replaceAll(from, to));
+  renameSync(join(dir, `split-${old}`), join(dir, `split-${next}`));
+  renameSync(join(dir, `continuum-${old}.js`), join(dir, `continuum-${next}.js`));
+  renameSync(join(dir, `continuum-${old}_bg.wasm`), join(dir, `continuum-${next}_bg.wasm`));
+  rewrite(join(dir, `continuum-${next}.js`), `./split-${old}/`, `./split-${next}/`);
+  rewrite(join(dir, `split-${next}`, "__wasm_split.js"), `../continuum-${old}.js`, `../continuum-${next}.js`);
+  const index = join(dir, "index.html");
+  writeFileSync(index, withIntegrity(readFileSync(index, "utf8").replaceAll(old, next), dir));
 }
 
 function notices(page) {
@@ -109,7 +129,9 @@ test("a new release is picked up on the next visit with a notice, never by reloa
     window.__stillTheSamePage = true;
   });
 
-  // The next release: a changed page, finished as the build hook does it.
+  // The next release: new wasm pieces and a changed page, finished as the
+  // build hook does it. The old pieces are no longer on the server.
+  asNextBuild(app.dir);
   const index = join(app.dir, "index.html");
   writeFileSync(index, readFileSync(index, "utf8").replace("<noscript>", "<noscript>Release two. "));
   const { release: second } = finishRelease(app.dir);
@@ -126,6 +148,11 @@ test("a new release is picked up on the next visit with a notice, never by reloa
   assert.equal(await page.evaluate(() => window.__stillTheSamePage), true, "the open page was not reloaded");
   assert.equal(await notes.inputValue(), "Half-typed thought", "what the user was typing is still there");
   assert.doesNotMatch(await notices(page), /updated/i, "no notice in the middle of work");
+  // The open page still opens pages it has not loaded yet: the worker keeps
+  // the previous release's pieces.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("heading", { name: "Settings", level: 1 }).waitFor();
+  assert.equal(await page.evaluate(() => window.__stillTheSamePage), true, "still the same page");
 
   // Next visit: the new release, once, with a notice.
   await page.reload();

@@ -12,7 +12,7 @@ mod welcome;
 pub use board::Board;
 pub use client::{ClientPage, UndoDelete};
 pub use due::Due;
-pub use settings::{listen_for_dropped_files, ImportStage, Settings};
+pub use settings::{listen_for_dropped_files, start_import, ImportStage, Settings};
 pub use team::{Team, TeamClientPage, TeamSession};
 pub use welcome::Welcome;
 

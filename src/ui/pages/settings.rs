@@ -554,7 +554,11 @@ pub fn listen_for_dropped_files(store: Store, stage: RwSignal<ImportStage>) {
             .and_then(|d| d.files())
             .and_then(|f| f.get(0));
         if let Some(file) = file {
-            start_import(store, stage, file);
+            leptos::task::spawn_local(async move {
+                crate::ui::routes::split_call!(crate::ui::routes::actions::import_dropped_file(
+                    store, stage, file
+                ))
+            });
             navigate("/settings#import", Default::default());
         }
     });

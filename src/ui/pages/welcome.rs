@@ -78,8 +78,11 @@ pub(crate) fn DemoButton() -> impl IntoView {
             type="button"
             class="button"
             on:click=move |_| {
-                store.enter_demo();
-                navigate("/board", NavigateOptions::default());
+                let navigate = navigate.clone();
+                leptos::task::spawn_local(async move {
+                    crate::ui::routes::split_call!(crate::ui::routes::actions::open_demo(store));
+                    navigate("/board", NavigateOptions::default());
+                });
             }
         >
             "Open the demo portfolio"
