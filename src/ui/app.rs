@@ -112,14 +112,23 @@ fn Notices() -> impl IntoView {
                         let label = match &a {
                             NoticeAction::Export => "Export a file now",
                             NoticeAction::DownloadRaw(_) => "Download it",
+                            NoticeAction::Reload => "Reload the page",
                         };
                         view! {
                             <button class="button" on:click=move |_| {
                                 let a = a.clone();
                                 leptos::task::spawn_local(async move {
-                                    match a {
+                                    let done = match a {
                                         NoticeAction::Export => split_call!(actions::export_everything(store)),
                                         NoticeAction::DownloadRaw(key) => split_call!(actions::download_set_aside(store, key)),
+                                        NoticeAction::Reload => {
+                                            store.flush();
+                                            let _ = window().location().reload();
+                                            Ok(())
+                                        }
+                                    };
+                                    if done.is_err() {
+                                        store.piece_missing("download the file");
                                     }
                                 });
                             }>{label}</button>

@@ -15,6 +15,21 @@ use leptos_router::LazyRoute;
 
 use super::pages;
 
+/// Marks a function as a split point (in split builds only). Its piece
+/// failing to arrive is an `Err(PieceMissing)` for the caller to report, never
+/// a panic: a panic would abort the wasm and lose whatever is not yet saved.
+/// The function returns `Result<_, PieceMissing>` so both builds agree.
+macro_rules! split_point {
+    ($piece:ident, $item:item) => {
+        #[cfg_attr(
+            continuum_split,
+            leptos::wasm_split::wasm_split($piece, fallible, wasm_split_path = ::leptos::wasm_split)
+        )]
+        $item
+    };
+}
+pub(crate) use split_point;
+
 /// Calls a function marked as a split point: in split builds the call first
 /// waits for the function's piece of the app.
 macro_rules! split_call {
@@ -27,6 +42,19 @@ macro_rules! split_call {
     }};
 }
 pub(crate) use split_call;
+
+/// A piece of the app could not be fetched: offline before the service worker
+/// has stored the app, or the files on the server were replaced by a newer
+/// release while this page was open. Nothing is lost; fetching it is tried
+/// again the next time it is needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PieceMissing;
+
+impl From<leptos::wasm_split::SplitLoaderError> for PieceMissing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        PieceMissing
+    }
+}
 
 /// Lazily loaded pages: for each, a route type and the split function behind
 /// it. `in $piece` names the piece of the app its code goes into; functions
@@ -43,17 +71,13 @@ macro_rules! lazy_pages {
             }
 
             async fn view(_: Self) -> AnyView {
-                split_call!($load())
+                split_call!($load()).unwrap_or_else(|PieceMissing| view! { <PageMissing/> }.into_any())
             }
         }
 
-        #[cfg_attr(
-            continuum_split,
-            leptos::wasm_split::wasm_split($piece, wasm_split_path = ::leptos::wasm_split)
-        )]
-        fn $load() -> AnyView {
-            $page().into_any()
-        }
+        split_point!($piece, fn $load() -> Result<AnyView, PieceMissing> {
+            Ok($page().into_any())
+        });
     )*};
 }
 
@@ -72,47 +96,77 @@ lazy_pages! {
     ClientRoute in client => client_page: pages::ClientPage;
 }
 
+/// Shown in place of a page whose piece of the app could not be fetched.
+#[component]
+fn PageMissing() -> impl IntoView {
+    let store = crate::ui::store::use_store();
+    super::pages::set_title("Page not loaded");
+    view! {
+        <div class="page-missing">
+            <h1>"This page could not be opened"</h1>
+            <p>
+                "Part of Continuum could not be fetched: this computer may be offline, or a newer version was published while this page was open. Your data is safe; nothing was changed."
+            </p>
+            <button
+                type="button"
+                class="button primary"
+                on:click=move |_| {
+                    store.flush();
+                    let _ = window().location().reload();
+                }
+            >
+                "Reload the page"
+            </button>
+        </div>
+    }
+}
+
 /// Code the shell reaches only after a user action (a dropped file, a
 /// notice's download button, the demo), loaded when it is first needed.
 pub mod actions {
     use leptos::prelude::RwSignal;
 
+    use super::PieceMissing;
     use crate::ui::pages::ImportStage;
     use crate::ui::store::Store;
 
-    /// Reads a file dropped anywhere on the page into the import preview.
-    #[cfg_attr(
-        continuum_split,
-        leptos::wasm_split::wasm_split(settings, wasm_split_path = ::leptos::wasm_split)
-    )]
-    pub fn import_dropped_file(store: Store, stage: RwSignal<ImportStage>, file: web_sys::File) {
-        crate::ui::pages::start_import(store, stage, file);
-    }
+    split_point!(
+        settings,
+        /// Reads a file dropped anywhere on the page into the import preview.
+        pub fn import_dropped_file(
+            store: Store,
+            stage: RwSignal<ImportStage>,
+            file: web_sys::File,
+        ) -> Result<(), PieceMissing> {
+            crate::ui::pages::start_import(store, stage, file);
+            Ok(())
+        }
+    );
 
-    /// "Export a file now" on a storage notice.
-    #[cfg_attr(
-        continuum_split,
-        leptos::wasm_split::wasm_split(settings, wasm_split_path = ::leptos::wasm_split)
-    )]
-    pub fn export_everything(store: Store) {
-        crate::ui::files::download_export(store);
-    }
+    split_point!(
+        settings,
+        /// "Export a file now" on a storage notice.
+        pub fn export_everything(store: Store) -> Result<(), PieceMissing> {
+            crate::ui::files::download_export(store);
+            Ok(())
+        }
+    );
 
-    /// "Download it" on a notice about a record set aside.
-    #[cfg_attr(
-        continuum_split,
-        leptos::wasm_split::wasm_split(settings, wasm_split_path = ::leptos::wasm_split)
-    )]
-    pub fn download_set_aside(store: Store, key: String) {
-        crate::ui::files::download_raw(store, &key);
-    }
+    split_point!(
+        settings,
+        /// "Download it" on a notice about a record set aside.
+        pub fn download_set_aside(store: Store, key: String) -> Result<(), PieceMissing> {
+            crate::ui::files::download_raw(store, &key);
+            Ok(())
+        }
+    );
 
-    /// "Open the demo portfolio": loads with the board, which opens next.
-    #[cfg_attr(
-        continuum_split,
-        leptos::wasm_split::wasm_split(board, wasm_split_path = ::leptos::wasm_split)
-    )]
-    pub fn open_demo(store: Store) {
-        store.enter_demo();
-    }
+    split_point!(
+        board,
+        /// "Open the demo portfolio": loads with the board, which opens next.
+        pub fn open_demo(store: Store) -> Result<(), PieceMissing> {
+            store.enter_demo();
+            Ok(())
+        }
+    );
 }

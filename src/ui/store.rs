@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::routes::{split_call, split_point, PieceMissing};
 use crate::domain::{assess, demo_portfolio, Client, ClientView, Date, Id, Portfolio};
 use crate::storage::browser::{ask_persistent, LocalStore, WriteError};
 use crate::storage::compact::{decode_meta, encode_client, stored_rev, StoredClient};
@@ -66,6 +67,8 @@ pub enum NoticeAction {
     Export,
     /// Download the raw text kept under a quarantine key.
     DownloadRaw(String),
+    /// Reload the page (to fetch the app's files again).
+    Reload,
 }
 
 /// A message to the user, shown as a banner until dismissed.
@@ -189,13 +192,20 @@ impl Store {
                     // A first visit: nothing to read, so the reading code is
                     // not even fetched.
                     self.saver.update_value(|s| s.storage = Some(storage));
+                    preload_saving_on_first_use();
                     return;
                 }
                 self.ready.set(false);
                 let now = now_iso();
                 now_or_soon(async move {
-                    let (loaded, tidied) =
-                        crate::ui::routes::split_call!(read_saved(storage.clone(), entries, now));
+                    // The pages keep waiting if the reading code cannot be
+                    // fetched: an empty board would look like lost data.
+                    let Ok((loaded, tidied)) =
+                        split_call!(read_saved(storage.clone(), entries, now))
+                    else {
+                        self.piece_missing("open your saved data (nothing stored was changed)");
+                        return;
+                    };
                     self.finish_start(storage, loaded, tidied);
                     self.ready.set(true);
                     // Someone with data will edit it: have saving ready.
@@ -267,6 +277,15 @@ impl Store {
     /// Saves when the page is hidden or closed, and follows other tabs.
     fn listen(self) {
         let _ = window_event_listener(leptos::ev::pagehide, move |_| self.flush());
+        // Saving as the page closes is synchronous, unless the saving code
+        // has not arrived yet (the first moments of a first visit, or a
+        // failed fetch): then the browser asks before leaving, instead of
+        // the change being lost without a word.
+        let _ = window_event_listener(leptos::ev::beforeunload, move |e| {
+            if !self.try_flush() && self.has_unsaved() {
+                e.prevent_default();
+            }
+        });
         let on_hidden = Closure::<dyn Fn()>::new(move || {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
                 self.flush();
@@ -278,7 +297,11 @@ impl Store {
         );
         on_hidden.forget();
         let _ = window_event_listener(leptos::ev::storage, move |e| {
-            now_or_soon(async move { crate::ui::routes::split_call!(follow_other_tab(self, e)) })
+            now_or_soon(async move {
+                if split_call!(follow_other_tab(self, e)).is_err() {
+                    self.piece_missing("bring in what another tab saved");
+                }
+            });
         });
     }
 
@@ -315,6 +338,20 @@ impl Store {
                 action,
             });
         });
+    }
+
+    /// Says that part of the app could not be fetched, so Continuum could
+    /// not `what`; said once until dismissed.
+    pub fn piece_missing(self, what: &str) {
+        let text = format!(
+            "Continuum could not {what}: part of the app could not be fetched. This computer may be offline, or a newer version was published while this page was open. Try again, or reload the page."
+        );
+        if !self
+            .notices
+            .with_untracked(|n| n.iter().any(|x| x.text == text))
+        {
+            self.notify(NoticeKind::Error, &text, Some(NoticeAction::Reload));
+        }
     }
 
     pub fn dismiss(self, id: u64) {
@@ -491,13 +528,24 @@ impl Store {
     }
 
     /// Writes every unsaved client: at once when the saving code is loaded
-    /// (it is fetched at the first change), so a save on page hide is
-    /// synchronous; otherwise as soon as it arrives.
+    /// (it is fetched early, see [`preload_saving`]), so a save on page hide
+    /// is synchronous; otherwise as soon as it arrives.
     pub fn flush(self) {
+        self.try_flush();
+    }
+
+    /// [`Store::flush`], saying whether it is done: false while the saving
+    /// code is still on its way.
+    fn try_flush(self) -> bool {
         if self.demo.get_untracked() || self.persistence.get_untracked() == Persistence::ReadOnly {
-            return;
+            return true;
         }
-        now_or_soon(async move { crate::ui::routes::split_call!(write_changes(self)) });
+        now_or_soon(async move {
+            if split_call!(write_changes(self)).is_err() {
+                // Still marked unsaved: the next change or flush tries again.
+                self.piece_missing("save your latest changes (they are still on this page)");
+            }
+        })
     }
 
     /// Writes every unsaved client now, for code that already runs in a
@@ -695,61 +743,84 @@ impl Store {
     }
 }
 
-/// Reads and tidies what local storage holds: decoding, migrations, setting
-/// unreadable records aside. Only called when there is something to read.
-#[cfg_attr(
-    continuum_split,
-    leptos::wasm_split::wasm_split(saved_data, wasm_split_path = ::leptos::wasm_split)
-)]
-fn read_saved(
-    storage: LocalStore,
-    entries: Vec<(String, String)>,
-    now: String,
-) -> (local::Loaded, Result<(), WriteError>) {
-    let loaded = local::load(&entries, &now);
-    // Data from a newer version is never touched, not even tidied.
-    let tidied = if loaded.newer.is_empty() {
-        storage.apply(&loaded.plan)
-    } else {
+/// What start-up read, and whether tidying up storage worked.
+type ReadSaved = (local::Loaded, Result<(), WriteError>);
+
+split_point!(
+    saved_data,
+    /// Reads and tidies what local storage holds: decoding, migrations, setting
+    /// unreadable records aside. Only called when there is something to read.
+    fn read_saved(
+        storage: LocalStore,
+        entries: Vec<(String, String)>,
+        now: String,
+    ) -> Result<ReadSaved, PieceMissing> {
+        let loaded = local::load(&entries, &now);
+        // Data from a newer version is never touched, not even tidied.
+        let tidied = if loaded.newer.is_empty() {
+            storage.apply(&loaded.plan)
+        } else {
+            Ok(())
+        };
+        Ok((loaded, tidied))
+    }
+);
+
+split_point!(
+    saved_data,
+    /// Encodes and writes every unsaved client.
+    fn write_changes(store: Store) -> Result<(), PieceMissing> {
+        store.write_now();
         Ok(())
-    };
-    (loaded, tidied)
-}
+    }
+);
 
-/// Encodes and writes every unsaved client.
-#[cfg_attr(
-    continuum_split,
-    leptos::wasm_split::wasm_split(saved_data, wasm_split_path = ::leptos::wasm_split)
-)]
-fn write_changes(store: Store) {
-    store.write_now();
-}
-
-/// Takes in what another tab or window saved.
-#[cfg_attr(
-    continuum_split,
-    leptos::wasm_split::wasm_split(saved_data, wasm_split_path = ::leptos::wasm_split)
-)]
-fn follow_other_tab(store: Store, event: web_sys::StorageEvent) {
-    store.on_storage_event(&event);
-}
+split_point!(
+    saved_data,
+    /// Takes in what another tab or window saved.
+    fn follow_other_tab(store: Store, event: web_sys::StorageEvent) -> Result<(), PieceMissing> {
+        store.on_storage_event(&event);
+        Ok(())
+    }
+);
 
 /// Fetches the saving code before it is needed (once stored data is read, or
-/// at the first change).
+/// when someone with no data yet starts using the page). A failed fetch is
+/// reported by the save that needs it.
 fn preload_saving() {
     #[cfg(continuum_split)]
-    wasm_bindgen_futures::spawn_local(__wasm_split_preload_write_changes());
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = __wasm_split_preload_write_changes().await;
+    });
+}
+
+/// On a first visit nothing is stored yet: the saving code is fetched as
+/// soon as the user starts doing something (a press, a key, a field
+/// focused), long before a first change can be saved, and not as part of
+/// the first load.
+fn preload_saving_on_first_use() {
+    let started = std::rc::Rc::new(std::cell::Cell::new(false));
+    for event in ["pointerdown", "keydown", "focusin"] {
+        let started = started.clone();
+        let _ = window_event_listener_untyped(event, move |_| {
+            if !started.replace(true) {
+                preload_saving();
+            }
+        });
+    }
 }
 
 /// Runs a call of a split function at once when its piece of the app is
 /// already loaded (always, in builds that are not split, such as the browser
-/// tests), or else as soon as the piece has arrived. Polled once here: the
-/// first poll either finishes the call or starts the fetch, and the executor
-/// polls it from then on.
-fn now_or_soon(call: impl std::future::Future<Output = ()> + 'static) {
+/// tests), or else as soon as the piece has arrived; true when it ran at
+/// once. Polled once here: the first poll either finishes the call or starts
+/// the fetch, and the executor polls it from then on.
+fn now_or_soon(call: impl std::future::Future<Output = ()> + 'static) -> bool {
     let mut call = Box::pin(call);
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
     if call.as_mut().poll(&mut cx).is_pending() {
         wasm_bindgen_futures::spawn_local(call);
+        return false;
     }
+    true
 }

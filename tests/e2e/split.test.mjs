@@ -93,3 +93,92 @@ test("stored clients are read before any page shows, and every page opens", asyn
   await page.getByRole("link", { name: "Go to your board" }).waitFor();
   assert.deepEqual(page.problems, []);
 });
+
+/** Pages' console errors, without the ones a blocked fetch logs by design. */
+const unexpected = (page) =>
+  page.problems.filter((p) => !/Failed to load resource|net::ERR_FAILED|TypeError: Failed to fetch|split/i.test(p));
+
+test("a piece that cannot be fetched is reported, the app keeps running, and the next try fetches it", async () => {
+  const page = await freshPage(app, { serviceWorkers: "block" });
+  await page.goto(app.url + "/");
+  await page.getByRole("heading", { name: "Welcome to Continuum" }).waitFor();
+  await page.route("**/split-*/*.wasm", (route) => route.abort());
+
+  await page.getByRole("button", { name: "Open the demo portfolio" }).click();
+  await page.locator(".notices").getByText(/could not open the demo: part of the app could not be fetched/).waitFor();
+  assert.equal(page.url(), app.url + "/", "the welcome page stays");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "Due" }).click();
+  await page.getByRole("heading", { name: "This page could not be opened", level: 1 }).waitFor();
+  await page.getByRole("button", { name: "Reload the page" }).first().waitFor();
+
+  // The app is still alive (a failed load used to abort the wasm): the next
+  // try, with the network back, fetches the pieces without a reload.
+  await page.evaluate(() => (window.__samePage = true));
+  await page.unroute("**/split-*/*.wasm");
+  await nav.getByRole("link", { name: "Board" }).click();
+  await page.getByRole("heading", { name: "Board", level: 1 }).waitFor();
+  await nav.getByRole("link", { name: "Due" }).click();
+  await page.getByRole("heading", { name: "Due", level: 1 }).waitFor();
+  assert.equal(await page.evaluate(() => window.__samePage), true, "not reloaded");
+  assert.deepEqual(unexpected(page), []);
+});
+
+test("a change made before the saving code has arrived is saved when it arrives, and leaving meanwhile asks first", async () => {
+  const page = await freshPage(app, { serviceWorkers: "block" });
+  // The saving piece hangs until the test lets it through.
+  const held = [];
+  await page.route("**/split_saved_data.wasm", (route) => held.push(route));
+  await page.goto(app.url + "/");
+  await page.getByLabel("Client name").fill("Harbour Freight");
+  assert.ok(held.length > 0, "typing a first name already asks for the saving code");
+  await page.getByRole("button", { name: "Add client" }).click();
+  await page.locator('fieldset[data-question] input[type="radio"]').first().check();
+  await page.waitForTimeout(600); // past the save delay: the save is waiting for its code
+  const stored = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("continuum/v1/client/")));
+  assert.deepEqual(await stored(), [], "nothing could be written yet");
+
+  // Closing now would lose the change: the browser asks, and staying keeps it.
+  const asked = new Promise((resolve) => page.once("dialog", resolve));
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  assert.equal(dialog.type(), "beforeunload");
+  await dialog.dismiss();
+
+  for (const route of held) await route.continue();
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("continuum/v1/client/")));
+  const [key] = await stored();
+  assert.match(await page.evaluate((k) => localStorage.getItem(k), key), /Harbour Freight/);
+
+  // Saved: leaving no longer asks.
+  let askedAgain = false;
+  page.on("dialog", (d) => {
+    askedAgain = true;
+    d.accept();
+  });
+  await page.close({ runBeforeUnload: true });
+  await page.waitForEvent("close");
+  assert.equal(askedAgain, false);
+});
+
+test("stored data whose reading code cannot be fetched is not shown as empty, and nothing stored changes", async () => {
+  const page = await freshPage(app, { serviceWorkers: "block" });
+  await page.goto(app.url + "/");
+  await page.getByLabel("Client name").fill("Quayside Metals");
+  await page.getByRole("button", { name: "Add client" }).click();
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("continuum/v1/client/")));
+  const snapshot = () => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  const before = await snapshot();
+
+  await page.route("**/split_saved_data.wasm", (route) => route.abort());
+  await page.goto(app.url + "/board");
+  await page.locator(".notices").getByText(/could not open your saved data/).waitFor();
+  await page.getByRole("status").getByText("Opening your data…").waitFor();
+  assert.equal(await page.locator("[data-client-id]").count(), 0);
+  assert.equal(await snapshot(), before, "local storage unchanged");
+
+  await page.unroute("**/split_saved_data.wasm");
+  await page.locator(".notices").getByRole("button", { name: "Reload the page" }).click();
+  await page.locator('[data-client-id]').first().waitFor();
+  assert.match(await page.locator("[data-client-id]").innerText(), /Quayside Metals/);
+});

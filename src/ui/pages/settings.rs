@@ -555,9 +555,12 @@ pub fn listen_for_dropped_files(store: Store, stage: RwSignal<ImportStage>) {
             .and_then(|f| f.get(0));
         if let Some(file) = file {
             leptos::task::spawn_local(async move {
-                crate::ui::routes::split_call!(crate::ui::routes::actions::import_dropped_file(
-                    store, stage, file
-                ))
+                let read = crate::ui::routes::split_call!(
+                    crate::ui::routes::actions::import_dropped_file(store, stage, file)
+                );
+                if read.is_err() {
+                    store.piece_missing("read the dropped file");
+                }
             });
             navigate("/settings#import", Default::default());
         }

@@ -80,8 +80,10 @@ pub(crate) fn DemoButton() -> impl IntoView {
             on:click=move |_| {
                 let navigate = navigate.clone();
                 leptos::task::spawn_local(async move {
-                    crate::ui::routes::split_call!(crate::ui::routes::actions::open_demo(store));
-                    navigate("/board", NavigateOptions::default());
+                    match crate::ui::routes::split_call!(crate::ui::routes::actions::open_demo(store)) {
+                        Ok(()) => navigate("/board", NavigateOptions::default()),
+                        Err(_) => store.piece_missing("open the demo"),
+                    }
                 });
             }
         >
