@@ -4,6 +4,7 @@
 // added from the welcome page lands in "Not yet assessed".
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { freshPage, open, useApp } from "./support.mjs";
 
 const app = useApp();
@@ -158,6 +159,89 @@ test("a client added on the welcome page opens its check-up and sits in Not yet 
   await open(page, app, "/");
   assert.equal(await page.getByRole("link", { name: "Go to your board" }).count(), 1);
 
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("each card states its client's own facts, the same as the table, whatever the name holds", async () => {
+  const fixture = JSON.parse(readFileSync("tests/fixtures/v1-portfolio.json", "utf8"));
+  const northwind = fixture.clients.find((c) => c.id === "c-northwind");
+  const soon = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+  const plain = (id, profile) => ({ id, profile, stakeholders: [], issues: [], touchpoints: [], assessments: [], actions: [] });
+  // Three clients in one column ("Not yet assessed", largest revenue first):
+  // the first name has letters outside ASCII, an emoji and markup, so the
+  // cards after it only come out right if its text is measured right.
+  const rocket = "Ünïcødé 🚀 <b>Bold</b> & Co";
+  const clients = [
+    northwind,
+    plain("c-rocket", { name: rocket, annual_revenue: 1234567, contract_end: soon }),
+    plain("c-zed", { name: "Zed Plain", annual_revenue: 1000 }),
+    plain("c-unknown", { name: "Unknown Revenue Ltd" }),
+  ];
+  const page = await freshPage(app);
+  await open(page, app, "/settings");
+  await page.getByLabel("Choose a file to import…").setInputFiles({
+    name: "cards.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ ...fixture, clients })),
+  });
+  await page.getByRole("button", { name: "Merge into my portfolio" }).click();
+  await page.locator(".import-done").waitFor();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Board" }).click();
+  await page.locator("main a[data-client-id]").first().waitFor();
+
+  const order = await page
+    .locator('main section[data-category="unassessed"] a[data-client-id]')
+    .evaluateAll((as) => as.map((a) => a.dataset.clientId));
+  assert.deepEqual(order, ["c-rocket", "c-zed", "c-unknown"]);
+  const cards = await page.locator("main a[data-client-id]").evaluateAll((as) =>
+    Object.fromEntries(
+      as.map((a) => {
+        const text = (sel) => a.querySelector(sel)?.textContent ?? null;
+        const warnings = a.querySelector(".fact.warnings");
+        return [
+          a.dataset.clientId,
+          {
+            href: a.getAttribute("href"),
+            name: text(".card-name"),
+            revenue: text(".fact.revenue"),
+            renewal: text(".fact.renewal"),
+            soon: a.querySelector(".fact.renewal")?.classList.contains("soon") ?? false,
+            warnings: warnings.textContent,
+            signs: warnings.getAttribute("title"),
+            blindSpot: a.querySelector(".blind-spot")?.getAttribute("title") ?? null,
+          },
+        ];
+      }),
+    ),
+  );
+
+  // The signs' names, as the filter offers them (one name has a comma).
+  const names = (await page.locator("#board-sign option").allTextContents()).slice(1);
+  assert.ok(names.length >= 9, `the filter lists the signs: ${names}`);
+  await page.getByRole("button", { name: "Table" }).click();
+  for (const client of clients) {
+    const id = client.id;
+    const card = cards[id];
+    const row = page.locator(`main table tr[data-client-id="${id}"]`);
+    assert.equal(card.href, `/client/${id}`);
+    assert.equal(card.name, client.profile.name, `${id}: the name exactly as typed`);
+    assert.equal(card.name, await row.locator("th a").textContent(), `${id}: the table names it the same`);
+    const revenue = client.profile.annual_revenue;
+    assert.equal(card.revenue, revenue ? revenue.toLocaleString("en-US") : "Revenue unknown");
+    const renewal = (await row.locator("time").count()) ? await row.locator("time").textContent() : null;
+    assert.equal(card.renewal, renewal, `${id}: the renewal as in the table`);
+    const signs = Number(await row.locator("td.num").last().textContent());
+    assert.equal(card.warnings, signs === 1 ? "1 warning sign" : `${signs} warning signs`);
+    const named = names.filter((n) => (card.signs ?? "").includes(n));
+    assert.equal(named.length, signs, `${id}: the tooltip names each sign (${card.signs})`);
+  }
+  assert.equal(cards["c-rocket"].soon, true, "a renewal within 90 days is marked");
+  assert.match(cards["c-rocket"].renewal, /^Renews in 30 days$/);
+  assert.equal(cards["c-zed"].renewal, null);
+  assert.match(cards["c-northwind"].blindSpot, /^Blind spot: your gut said Loyal and secure, the answers say [^.]+\.$/);
+  assert.equal(cards["c-zed"].blindSpot, null);
+  assert.equal(await page.locator("main b").count(), 0, "markup in a name stays text");
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

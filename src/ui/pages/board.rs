@@ -15,7 +15,7 @@ use super::set_title;
 use super::welcome::{AddClient, DemoButton};
 use crate::domain::summary::{board_index, is_active, trend, Board as BoardCounts};
 use crate::domain::{realism, shown_category, Category, Column, Date, Id, Trend, WarningSign};
-use crate::ui::store::{use_store, ClientSlot};
+use crate::ui::store::{use_store, ClientSlot, Store};
 use cards::{fill_cards, CardList, CardText};
 use chart::{Distribution, Share};
 
@@ -185,11 +185,12 @@ fn display_name(name: &str) -> String {
     }
 }
 
-/// Builds the board's rows from the store (reading each slot's own memo).
+/// Builds the board's rows from the store (reading each slot's own memo,
+/// untracked: the caller tracks [`Store::records_changed`] instead).
 fn collect_rows(slots: &[ClientSlot], today: Date) -> Rows {
     let mut out = Rows::default();
     for slot in slots {
-        let row = slot.client.with(|c| {
+        let row = slot.client.with_untracked(|c| {
             if !is_active(c) {
                 if !c.archived && c.lost_on.is_some() {
                     out.lost += 1;
@@ -199,7 +200,7 @@ fn collect_rows(slots: &[ClientSlot], today: Date) -> Rows {
                 }
                 return None;
             }
-            slot.view.with(|v| {
+            slot.view.with_untracked(|v| {
                 let since = match (c.previous_assessment(), c.current_assessment()) {
                     (Some(prev), Some(cur)) => {
                         match trend(shown_category(prev), shown_category(cur)) {
@@ -286,7 +287,8 @@ thread_local! {
 /// reuses the rows unless a client changed (each slot's verdict is itself
 /// memoised, but reading 2,000 clients, their previous placements and their
 /// signals again cost more than building the cards).
-fn board_rows(clients: RwSignal<Vec<ClientSlot>>, today: Date) -> Memo<Rows> {
+fn board_rows(store: Store) -> Memo<Rows> {
+    let (clients, changed, today) = (store.clients, store.records_changed, store.today);
     ROWS.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some((key, memo)) = cache.as_ref() {
@@ -298,7 +300,12 @@ fn board_rows(clients: RwSignal<Vec<ClientSlot>>, today: Date) -> Memo<Rows> {
         while let Some(parent) = root.as_ref().and_then(Owner::parent) {
             root = Some(parent);
         }
-        let make = move || Memo::new(move |_| clients.with(|slots| collect_rows(slots, today)));
+        let make = move || {
+            Memo::new(move |_| {
+                changed.track();
+                clients.with(|slots| collect_rows(slots, today))
+            })
+        };
         let memo = match root {
             Some(root) => root.with(make),
             None => make(),
@@ -365,7 +372,7 @@ pub fn Board() -> impl IntoView {
     let store = use_store();
     let today = store.today;
 
-    let all = board_rows(store.clients, today);
+    let all = board_rows(store);
     let has_clients = Memo::new(move |_| store.clients.with(|c| !c.is_empty()));
     let filters = Filters::new();
     let filtered = Memo::new(move |_| all.with(|a| filters.apply(&a.rows)));

@@ -5,10 +5,12 @@
 //! from wasm into the DOM (one per element, text node, attribute and
 //! insertion, every string copied across). Here each kind of card (category,
 //! renewal shown or soon, warning signs or none, trend, blind spot) is built
-//! once as a detached `<li>` with all its fixed classes and texts; a card is
-//! a deep clone of it with only the client's own texts filled in: about a
-//! dozen calls. The client's texts (name, revenue, ...) are only ever set as
-//! text content or attribute values, never parsed as HTML.
+//! once as a detached `<li>` with all its fixed classes and texts. The cards
+//! of a column are then made in one call into a few lines of JavaScript
+//! ([`build_cards`]): each is a deep clone of its kind with the client's own
+//! texts filled in, all the texts crossing from wasm as one string. The
+//! client's texts (name, revenue, ...) are only ever set as text content or
+//! attribute values, never parsed as HTML.
 //!
 //! The list stays keyed like `<For/>`: when the column changes (a filter,
 //! "Show all"), cards of clients whose row did not change are moved, not
@@ -19,8 +21,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Document, Element};
 
 use super::{money, renewal_text, Row, Since};
 use crate::domain::{Category, Date, Trend};
@@ -108,30 +111,28 @@ fn update(list: &Element, shown: &mut Vec<(Arc<Row>, Element)>, rows: &[Arc<Row>
         }
         return;
     }
-    let doc = document();
     // More cards: the first opening, or "Show all".
     if kept == shown.len() {
-        for row in &rows[kept..] {
-            if let Some(card) = card(&doc, row, today) {
-                let _ = list.append_child(&card);
-                shown.push((row.clone(), card));
-            }
-        }
+        let (built, nodes) = cards(&rows[kept..], today);
+        let _ = list.append_with_node(&nodes);
+        shown.extend(built);
         return;
     }
-    // Otherwise (a filter): keep the cards of rows still shown, in the new order.
+    // Otherwise (a filter): keep the cards of rows still shown, in the new
+    // order, and build the others in one go.
     let mut old: HashMap<Arc<Row>, Element> = shown.drain(..).collect();
+    let missing: Vec<Arc<Row>> = rows
+        .iter()
+        .filter(|row| !old.contains_key(*row))
+        .cloned()
+        .collect();
+    old.extend(cards(&missing, today).0);
     let nodes = js_sys::Array::new();
     for row in rows {
-        let card = match old.remove(row) {
-            Some(card) => card,
-            None => match card(&doc, row, today) {
-                Some(card) => card,
-                None => continue,
-            },
-        };
-        nodes.push(&card);
-        shown.push((row.clone(), card));
+        if let Some(card) = old.remove(row) {
+            nodes.push(&card);
+            shown.push((row.clone(), card));
+        }
     }
     list.replace_children_with_node(&nodes);
 }
@@ -172,60 +173,147 @@ impl Kind {
     }
 }
 
-thread_local! {
-    static PREPARED: RefCell<Vec<Option<Element>>> = const { RefCell::new(Vec::new()) };
+#[wasm_bindgen(inline_js = r#"
+// Clones prepared[shape >> 2] for each card and fills in the card's texts,
+// taken in order from `texts` (their lengths, in UTF-16 units, in
+// `lengths`): link, client id, name, revenue, renewal (shape & 1), warning
+// signs' names, warning count, blind spot (shape & 2: tooltip and hidden
+// text). The walk follows `prepare` in cards.rs. Text content and attribute
+// values only: nothing is parsed as HTML.
+export function buildCards(prepared, shapes, lengths, texts) {
+  const cards = new Array(shapes.length);
+  let at = 0;
+  let field = 0;
+  const next = () => texts.slice(at, (at += lengths[field++]));
+  for (let i = 0; i < shapes.length; i++) {
+    const shape = shapes[i];
+    const card = prepared[shape >>> 2].cloneNode(true);
+    const link = card.firstElementChild;
+    link.setAttribute("href", next());
+    link.setAttribute("data-client-id", next());
+    const name = link.firstElementChild;
+    name.textContent = next();
+    const facts = name.nextElementSibling;
+    const revenue = facts.firstElementChild;
+    revenue.textContent = next();
+    let place = revenue.nextElementSibling;
+    if (shape & 1) {
+      place.textContent = next();
+      place = place.nextElementSibling;
+    }
+    const signs = next();
+    if (signs) place.title = signs;
+    place.textContent = next();
+    if (shape & 2) {
+      const spot = facts.lastElementChild;
+      spot.title = next();
+      spot.lastElementChild.textContent = next();
+    }
+    cards[i] = card;
+  }
+  return cards;
+}
+"#)]
+extern "C" {
+    /// Clones and fills one card per entry of `shapes` (see the script).
+    #[wasm_bindgen(js_name = buildCards)]
+    fn build_cards(
+        prepared: &js_sys::Array,
+        shapes: &[u32],
+        lengths: &[u32],
+        texts: &str,
+    ) -> js_sys::Array;
 }
 
-/// One card: the prepared card of its kind, cloned, with the client's texts.
-fn card(doc: &Document, row: &Row, today: Date) -> Option<Element> {
-    let kind = Kind {
-        category: row.category,
-        renewal: row.contract_end.map(|end| end.days_since(today) <= 90),
-        signs: !row.warnings.is_empty(),
-        since: row.since,
-        blind_spot: row.blind_spot.is_some(),
-    };
-    let item = PREPARED.with(|prepared| {
-        let mut prepared = prepared.borrow_mut();
-        let i = kind.index();
-        if prepared.len() <= i {
-            prepared.resize(i + 1, None);
-        }
-        if prepared[i].is_none() {
-            prepared[i] = prepare(doc, kind);
-        }
-        prepared[i].as_ref()?.clone_node_with_deep(true).ok()
-    })?;
-    let item: Element = item.unchecked_into();
-    let text = &row.card;
+/// The prepared card of each kind, by [`Kind::index`] (`undefined` until
+/// first needed).
+struct Prepared {
+    cards: js_sys::Array,
+    ready: Vec<bool>,
+}
 
-    let link = item.first_element_child()?;
-    link.set_attribute("href", &text.href).ok()?;
-    link.set_attribute("data-client-id", &text.id).ok()?;
-    let name = link.first_element_child()?;
-    name.set_text_content(Some(&row.name));
-    let facts = name.next_element_sibling()?;
-    let revenue = facts.first_element_child()?;
-    revenue.set_text_content(Some(&text.revenue));
-    let mut next = revenue.next_element_sibling()?;
-    if let Some(renewal) = &text.renewal {
-        next.set_text_content(Some(renewal));
-        next = next.next_element_sibling()?;
-    }
-    let warnings: HtmlElement = next.unchecked_into();
-    if !text.signs.is_empty() {
-        warnings.set_title(&text.signs);
-    }
-    match WARNINGS.get(row.warnings.len()) {
-        Some(n) => warnings.set_text_content(Some(n)),
-        None => warnings.set_text_content(Some(&format!("{} warning signs", row.warnings.len()))),
-    }
-    if let Some((title, hidden)) = &text.blind_spot {
-        let spot: HtmlElement = facts.last_element_child()?.unchecked_into();
-        spot.set_title(title);
-        spot.last_element_child()?.set_text_content(Some(hidden));
-    }
-    Some(item)
+thread_local! {
+    static PREPARED: RefCell<Option<Prepared>> = const { RefCell::new(None) };
+}
+
+/// The cards of `rows`, each with its row, and the same cards as one array
+/// for the DOM. A row whose kind of card could not be prepared is left out.
+fn cards(rows: &[Arc<Row>], today: Date) -> (Vec<(Arc<Row>, Element)>, js_sys::Array) {
+    let doc = document();
+    let mut kept = Vec::with_capacity(rows.len());
+    let mut shapes = Vec::with_capacity(rows.len());
+    let mut lengths = Vec::with_capacity(rows.len() * 7);
+    let mut texts = String::new();
+    let mut text = |s: &str| {
+        // JavaScript counts UTF-16 units; most texts are ASCII, one unit a byte.
+        let units = if s.is_ascii() {
+            s.len()
+        } else {
+            s.encode_utf16().count()
+        };
+        lengths.push(units as u32);
+        texts.push_str(s);
+    };
+    let prepared = PREPARED.with(|prepared| {
+        let mut prepared = prepared.borrow_mut();
+        let prepared = prepared.get_or_insert_with(|| Prepared {
+            cards: js_sys::Array::new(),
+            ready: Vec::new(),
+        });
+        for row in rows {
+            let kind = Kind {
+                category: row.category,
+                renewal: row.contract_end.map(|end| end.days_since(today) <= 90),
+                signs: !row.warnings.is_empty(),
+                since: row.since,
+                blind_spot: row.blind_spot.is_some(),
+            };
+            let i = kind.index();
+            if prepared.ready.len() <= i {
+                prepared.ready.resize(i + 1, false);
+            }
+            if !prepared.ready[i] {
+                let Some(card) = prepare(&doc, kind) else {
+                    continue;
+                };
+                prepared.cards.set(i as u32, card.into());
+                prepared.ready[i] = true;
+            }
+            let card = &row.card;
+            let renewal = card.renewal.as_deref();
+            let blind_spot = card.blind_spot();
+            shapes.push(
+                (i as u32) << 2
+                    | u32::from(renewal.is_some())
+                    | u32::from(blind_spot.is_some()) << 1,
+            );
+            text(&card.href);
+            text(&card.id);
+            text(&row.name);
+            text(&card.revenue);
+            if let Some(renewal) = renewal {
+                text(renewal);
+            }
+            text(&card.signs);
+            match WARNINGS.get(row.warnings.len()) {
+                Some(n) => text(n),
+                None => text(&format!("{} warning signs", row.warnings.len())),
+            }
+            if let Some((title, hidden)) = blind_spot {
+                text(title);
+                text(hidden);
+            }
+            kept.push(row.clone());
+        }
+        prepared.cards.clone()
+    });
+    let nodes = build_cards(&prepared, &shapes, &lengths, &texts);
+    let built = kept
+        .into_iter()
+        .zip(nodes.iter())
+        .map(|(row, card)| (row, card.unchecked_into()))
+        .collect();
+    (built, nodes)
 }
 
 const WARNINGS: [&str; 10] = [

@@ -16,7 +16,7 @@ use crate::ui::store::{new_id, Store};
 pub struct Ctx {
     pub store: Store,
     pub id: StoredValue<Id>,
-    pub client: RwSignal<Client>,
+    pub client: ReadSignal<Client>,
     pub view: Memo<ClientView>,
 }
 
