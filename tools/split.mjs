@@ -100,6 +100,18 @@ export function withIntegrity(html, dir) {
 }
 
 /**
+ * The page with the pieces' loader preloaded beside the glue that imports
+ * it, so both arrive together instead of one after the other.
+ */
+function withLoaderPreload(html, base, splitDir) {
+  const glue = new RegExp(`<link rel="modulepreload" href="([^"]*)${base}\\.js"[^>]*>`);
+  const found = html.match(glue);
+  if (!found) throw new Error(`index.html does not preload ${base}.js`);
+  const loader = `<link rel="modulepreload" href="${found[1]}${splitDir}/__wasm_split.js" crossorigin="anonymous" integrity="sha384-">`;
+  return html.replace(found[0], `${found[0]}\n${loader}`);
+}
+
+/**
  * Splits, binds and optimises `wasm` into `out`: `<base>.js`,
  * `<base>_bg.wasm` and the folder `<splitDir>/`.
  */
@@ -159,7 +171,7 @@ export async function splitRelease(dir, wasm = linkedWasm()) {
     rmSync(join(dir, `${trunkBase}_bg.wasm`), { force: true });
   }
   const index = join(dir, "index.html");
-  const html = readFileSync(index, "utf8").replaceAll(trunkBase, base);
+  const html = withLoaderPreload(readFileSync(index, "utf8").replaceAll(trunkBase, base), base, splitDir);
   writeFileSync(index, withIntegrity(html, dir));
   const pieces = readdirSync(join(dir, splitDir)).length;
   return { base, splitDir, pieces, reused };

@@ -22,6 +22,7 @@ test("the built files name each other: glue, loader, pieces and integrity hashes
   assert.equal(base.slice("continuum-".length), dir.slice("split-".length), "one hash names both");
   const html = index();
   assert.ok(html.includes(`/${base}.js`) && html.includes(`/${base}_bg.wasm`), "index.html loads the split build");
+  assert.match(html, new RegExp(`<link rel="modulepreload" href="/${dir}/__wasm_split\\.js"`), "the loader is preloaded with the glue");
 
   const glue = readFileSync(join("dist", glueName), "utf8");
   assert.match(glue, new RegExp(`from "\\./${dir}/__wasm_split\\.js"`), "the glue imports the loader from the folder");
