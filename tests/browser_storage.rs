@@ -225,6 +225,16 @@ fn a_change_saved_in_another_tab_shows_here() {
     let store = start_store();
     let id = store.add_client("Blue Harbour");
     store.flush();
+    // A view over the whole portfolio, as the board's rows are: it tracks
+    // `records_changed`, not each client's signal.
+    let portfolio_view = Memo::new(move |_| {
+        store.records_changed.track();
+        client_names(&store)
+    });
+    assert_eq!(
+        portfolio_view.get_untracked(),
+        vec!["Blue Harbour".to_string()]
+    );
     let key = client_key(&id);
     let stored =
         decode_client(&storage().get_item(&key).expect("read").expect("saved")).expect("readable");
@@ -247,4 +257,16 @@ fn a_change_saved_in_another_tab_shows_here() {
         .expect("dispatch");
 
     assert_eq!(client_names(&store), vec!["Blue Harbour Group".to_string()]);
+    assert_eq!(
+        portfolio_view.get_untracked(),
+        vec!["Blue Harbour Group".to_string()],
+        "a portfolio-wide view follows the other tab's change"
+    );
+
+    // And an edit made here.
+    store.edit(&id, |c| c.profile.name = "Blue Harbour Ltd".into());
+    assert_eq!(
+        portfolio_view.get_untracked(),
+        vec!["Blue Harbour Ltd".to_string()]
+    );
 }

@@ -333,7 +333,7 @@ impl Store {
     }
 
     /// Changes one client's record (the only place that does).
-    fn write(self, slot: &ClientSlot, change: impl FnOnce(&mut Client)) {
+    fn change_record(self, slot: &ClientSlot, change: impl FnOnce(&mut Client)) {
         slot.write.update(change);
         self.records_changed.notify();
     }
@@ -411,7 +411,7 @@ impl Store {
     /// Changes one client; only that client is re-computed and saved.
     pub fn edit(self, id: &Id, change: impl FnOnce(&mut Client)) {
         if let Some(slot) = self.find(id) {
-            self.write(&slot, |c| change(c));
+            self.change_record(&slot, change);
             self.changed(Some(id), false);
         }
     }
@@ -481,7 +481,7 @@ impl Store {
             .map(|c| match old.remove(&c.id) {
                 Some(slot) => {
                     if slot.client.with_untracked(|x| x != &c) {
-                        self.write(&slot, |x| *x = c);
+                        self.change_record(&slot, |x| *x = c);
                     }
                     slot
                 }
@@ -677,7 +677,7 @@ impl Store {
                     s.dirty.remove(&slot.id);
                     s.revisions.insert(slot.id.clone(), theirs.rev);
                 });
-                self.write(slot, |c| *c = theirs.client);
+                self.change_record(slot, |c| *c = theirs.client);
             }
             Some(Err(_)) => {
                 // Unreadable: keep ours in memory, unsaved; the next start-up
