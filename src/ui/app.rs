@@ -122,7 +122,7 @@ fn Notices() -> impl IntoView {
                                         NoticeAction::Export => split_call!(actions::export_everything(store)),
                                         NoticeAction::DownloadRaw(key) => split_call!(actions::download_set_aside(store, key)),
                                         NoticeAction::Reload => {
-                                            store.flush();
+                                            // Unsaved changes are saved as the page goes (or the browser asks first).
                                             let _ = window().location().reload();
                                             Ok(())
                                         }

@@ -99,7 +99,6 @@ lazy_pages! {
 /// Shown in place of a page whose piece of the app could not be fetched.
 #[component]
 fn PageMissing() -> impl IntoView {
-    let store = crate::ui::store::use_store();
     super::pages::set_title("Page not loaded");
     view! {
         <div class="page-missing">
@@ -111,7 +110,7 @@ fn PageMissing() -> impl IntoView {
                 type="button"
                 class="button primary"
                 on:click=move |_| {
-                    store.flush();
+                    // Unsaved changes are saved as the page goes (or the browser asks first).
                     let _ = window().location().reload();
                 }
             >

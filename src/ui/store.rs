@@ -558,7 +558,7 @@ impl Store {
     /// [`Store::flush`], saying whether it is done: false while the saving
     /// code is still on its way.
     fn try_flush(self) -> bool {
-        if self.demo.get_untracked() || self.persistence.get_untracked() == Persistence::ReadOnly {
+        if self.saving_paused() {
             return true;
         }
         now_or_soon(async move {
@@ -569,13 +569,17 @@ impl Store {
         })
     }
 
+    /// Nothing is saved while the demo is shown or the data is read-only.
+    fn saving_paused(self) -> bool {
+        self.demo.get_untracked() || self.persistence.get_untracked() == Persistence::ReadOnly
+    }
+
     /// Writes every unsaved client now, for code that already runs in a
     /// loaded piece of the app (import, the demo).
     fn flush_now(self) {
-        if self.demo.get_untracked() || self.persistence.get_untracked() == Persistence::ReadOnly {
-            return;
+        if !self.saving_paused() {
+            self.write_now();
         }
-        self.write_now();
     }
 
     fn write_now(self) {

@@ -303,30 +303,16 @@ fn build_skeleton(doc: &Document) -> Option<(Element, Element)> {
                 ],
             )?;
             // Secure is solid; not yet assessed is a dashed outline (CSS).
-            match category {
-                Category::NotSecure => add(
-                    doc,
-                    &pattern,
-                    true,
-                    "path",
-                    &[("d", "M0,8 L8,0"), ("class", "mark")],
-                ),
-                Category::AtRisk => add(
-                    doc,
-                    &pattern,
-                    true,
-                    "path",
-                    &[("d", "M0,8 L8,0 M0,0 L8,8"), ("class", "mark")],
-                ),
-                Category::InevitableLoss => add(
-                    doc,
-                    &pattern,
-                    true,
+            let (tag, marks): (&str, &[(&str, &str)]) = match category {
+                Category::NotSecure => ("path", &[("d", "M0,8 L8,0"), ("class", "mark")]),
+                Category::AtRisk => ("path", &[("d", "M0,8 L8,0 M0,0 L8,8"), ("class", "mark")]),
+                Category::InevitableLoss => (
                     "circle",
                     &[("cx", "4"), ("cy", "4"), ("r", "1.6"), ("class", "dot")],
                 ),
-                Category::Secure | Category::Unassessed => add(doc, &pattern, true, "g", &[]),
-            }?;
+                Category::Secure | Category::Unassessed => ("g", &[]),
+            };
+            add(doc, &pattern, true, tag, marks)?;
         }
         let bar_x = BAR_X.to_string();
         add_text(
