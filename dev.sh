@@ -96,7 +96,17 @@ ensure_chromium() {
     CHROMIUM=$(command -v chromium)
 }
 
+# The renderer must come from vendor/tachys (its PATCHED.md says why). A path
+# dependency has no `source` line in Cargo.lock; a registry one does, which
+# would mean the patch silently stopped applying (say, after a Leptos bump).
+check_vendored_tachys() {
+    if awk '/^name = "tachys"$/ { t = 1; next } t && /^source = / { bad = 1 } /^$/ { t = 0 } END { exit !bad }' Cargo.lock; then
+        die "Cargo.lock takes tachys from the registry, not vendor/tachys: the renderer patch no longer applies (see vendor/tachys/PATCHED.md)"
+    fi
+}
+
 build_release() {
+    check_vendored_tachys
     say "building the release app into dist/"
     trunk build --release --offline
 }
@@ -130,15 +140,16 @@ cmd_test() {
     ensure_chromium
 
     say "format"
-    cargo fmt --check
+    cargo fmt --all --check
+    check_vendored_tachys
     say "clippy (native)"
-    cargo clippy --all-targets --locked -- -D warnings
+    cargo clippy --workspace --all-targets --locked -- -D warnings
     say "clippy (wasm32)"
-    cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+    cargo clippy -p continuum --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
     say "native tests"
     run_counted "native tests" 'test result: ok\. \K[0-9]+(?= passed)' \
-        cargo test --locked
+        cargo test --workspace --locked
 
     say "browser tests (wasm-bindgen-test in headless Chromium)"
     run_counted "browser tests" 'test result: ok\. \K[0-9]+(?= passed)' \

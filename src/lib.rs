@@ -1,21 +1,22 @@
-//! Continuum: a salesperson's private, offline check-up of every client on
-//! the loyalty continuum (see `METHOD.md` in the shared folder).
+//! Continuum's web app: a salesperson's private, offline check-up of every
+//! client on the loyalty continuum (see `METHOD.md` in the shared folder).
 //!
-//! The crate has three layers, and the dependencies point one way only:
+//! The method and the file formats live in the `continuum-core` crate
+//! (`core/`), which has no browser dependency; this crate re-exports them as
+//! [`domain`] and [`storage`] and adds, with dependencies pointing one way:
 //!
-//! * [`domain`] is the method itself as plain data and pure functions: the
-//!   question bank, the engine that places a client and says why, warning
-//!   signs, suggestions, plan proposals, triage and portfolio summaries. It
-//!   never reads a clock or touches the browser, so it is tested natively.
-//! * [`storage`] is the edge to the outside world: the versioned file format,
-//!   its migrations, import and export, CSV, and the compact local-storage
-//!   encoding. Raw input is parsed into plain DTOs, then validated into domain
-//!   types, with errors that point at the input (JSON path, CSV row).
-//! * `ui` (wasm32 only) is the Leptos app: one store provided at the root,
-//!   derived data as memos over it computed by domain functions.
+//! * [`present`]: presentation logic that needs no browser (formatting, board
+//!   rows and filters, the save engine's state machine), tested natively;
+//! * `edge` (wasm32 only): the browser's storage, files and clock, which only
+//!   move strings and report the browser's failures as typed errors;
+//! * `ui` (wasm32 only): the Leptos app: one store provided at the root,
+//!   pages that render and wire, derived data as memos over domain functions.
 
-pub mod domain;
-pub mod storage;
+pub use continuum_core::{domain, storage};
 
+pub mod present;
+
+#[cfg(target_arch = "wasm32")]
+pub mod edge;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

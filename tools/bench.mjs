@@ -61,10 +61,10 @@ function localToday() {
 /** Generates (or reuses) one file per size, keyed by size, seed and date. */
 function portfolios(today) {
   log("building the portfolio generator (cargo --release --example bench_portfolio)");
-  const build = spawnSync("cargo", ["build", "--release", "--locked", "--example", "bench_portfolio"], {
+  const build = spawnSync("cargo", ["build", "--release", "--locked", "-p", "continuum-core", "--example", "bench_portfolio"], {
     stdio: ["ignore", "ignore", "inherit"],
   });
-  if (build.status !== 0) throw new Error("could not build examples/bench_portfolio.rs");
+  if (build.status !== 0) throw new Error("could not build core/examples/bench_portfolio.rs");
   const bin = "target/release/examples/bench_portfolio";
   mkdirSync("target/bench", { recursive: true });
   const files = {};

@@ -22,7 +22,7 @@ use wasm_bindgen::JsCast;
 
 use super::routes::{split_call, split_point, PieceMissing};
 use crate::domain::{assess, demo_portfolio, Client, ClientView, Date, Id, Portfolio};
-use crate::storage::browser::{ask_persistent, LocalStore, WriteError};
+use crate::edge::local_storage::{ask_persistent, LocalStore, WriteError};
 use crate::storage::compact::{decode_meta, encode_client, stored_rev, StoredClient};
 use crate::storage::local::{
     self, client_id_from_key, client_key, encode_portfolio_meta, BackupInfo, META_KEY,

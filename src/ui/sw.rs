@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::store::{NoticeKind, Store};
-use crate::storage::browser::LocalStore;
+use crate::edge::local_storage::LocalStore;
 
 /// Where the release name of the last visit is kept: outside the `continuum`
 /// keys, which hold the user's data only (and are what storage checks,

@@ -13,7 +13,7 @@ use super::board::{money, renewal_text};
 use super::set_title;
 use crate::domain::team::{team, Member, PersonRow, Team as TeamSummary, TeamClient};
 use crate::domain::{Category, Column, Date};
-use crate::storage::browser::WriteError;
+use crate::edge::local_storage::WriteError;
 use crate::storage::file::export_json_compact;
 use crate::storage::import_json;
 use crate::ui::files::read_file;

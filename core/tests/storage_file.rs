@@ -4,22 +4,25 @@
 
 mod storage_support;
 
-use continuum::domain::*;
-use continuum::storage::file::{export_file_name, export_json, import_json, MAX_FILE_BYTES};
-use continuum::storage::local::encode_portfolio;
-use continuum::storage::{merge, preview, ImportError, MergeChoices};
+use continuum_core::domain::*;
+use continuum_core::storage::file::{export_file_name, export_json, import_json, MAX_FILE_BYTES};
+use continuum_core::storage::local::encode_portfolio;
+use continuum_core::storage::{merge, preview, ImportError, MergeChoices};
 use proptest::prelude::*;
 use storage_support::*;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/{name}",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/..")
+    );
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 fn schema() -> jsonschema::Validator {
     let path = format!(
         "{}/schema/continuum-v1.schema.json",
-        env!("CARGO_MANIFEST_DIR")
+        concat!(env!("CARGO_MANIFEST_DIR"), "/..")
     );
     let text = std::fs::read_to_string(path).unwrap();
     let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -280,7 +283,7 @@ fn export_is_named_and_fits_the_limit() {
 fn schema_lists_exactly_the_question_ids() {
     let path = format!(
         "{}/schema/continuum-v1.schema.json",
-        env!("CARGO_MANIFEST_DIR")
+        concat!(env!("CARGO_MANIFEST_DIR"), "/..")
     );
     let schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();

@@ -4,16 +4,16 @@
 
 mod domain_support;
 
-use continuum::domain::summary::{
+use continuum_core::domain::summary::{
     assess_portfolio, board, due_list, movement, realism, summarize, trend, Trend,
     REALISM_MIN_ASSESSED,
 };
-use continuum::domain::warnings::{
+use continuum_core::domain::warnings::{
     warning_signs, Strength, WarningSign as W, ASSESSMENT_STALE_DAYS, ISSUE_AGEING_DAYS,
     ISSUE_AGEING_STRONG_DAYS, ISSUE_AGEING_URGENT_DAYS, OPPOSITION_CONTACT_DAYS, RENEWAL_MONTHS,
     SENIOR_CONTACT_DAYS,
 };
-use continuum::domain::{
+use continuum_core::domain::{
     client_verdict, demo_portfolio, generate_portfolio, Action, Answer, Assessment, Category,
     Client, Date, DueKind, Id, Issue, IssueStatus, Override, Portfolio, QuestionId, Role,
     SampleShape, Severity, Stakeholder, Stance,
@@ -156,7 +156,7 @@ fn assessed(id: &str, answers: &[(QuestionId, Answer)], date: Date) -> Assessmen
         clean(),
         answers.iter().map(|(q, ans)| (*q, *ans, String::new())),
     );
-    a.verdict = continuum::domain::category_of(&a.answers);
+    a.verdict = continuum_core::domain::category_of(&a.answers);
     a
 }
 

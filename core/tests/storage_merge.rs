@@ -3,9 +3,9 @@
 
 mod storage_support;
 
-use continuum::domain::*;
-use continuum::storage::file::import_json;
-use continuum::storage::merge::*;
+use continuum_core::domain::*;
+use continuum_core::storage::file::import_json;
+use continuum_core::storage::merge::*;
 use proptest::prelude::*;
 use storage_support::*;
 
@@ -251,6 +251,6 @@ proptest! {
                 }
             }
         }
-        prop_assert!(continuum::storage::validate::validate_portfolio(&merged).is_empty());
+        prop_assert!(continuum_core::storage::validate::validate_portfolio(&merged).is_empty());
     }
 }

@@ -2,8 +2,8 @@
 //! program relies on (CRLF, folding at 75 octets, TEXT escaping, all-day
 //! events), stable UIDs, and the due items it is made from.
 
-use continuum::domain::{Date, DueItem, DueKind, Id};
-use continuum::storage::ics::{
+use continuum_core::domain::{Date, DueItem, DueKind, Id};
+use continuum_core::storage::ics::{
     calendar, due_calendar, due_event, escape_text, file_name, fold_line, uid_for, Event, Stamp,
 };
 

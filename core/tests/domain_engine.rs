@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 mod domain_support;
 
-use continuum::domain::engine::{compute, points_to};
-use continuum::domain::{
+use continuum_core::domain::engine::{compute, points_to};
+use continuum_core::domain::{
     Answer, AnswerEntry, Category, Override, QuestionId as Q, Section, Verdict, QUESTIONS,
 };
 use domain_support::{clean, lay, Answers};

@@ -6,12 +6,12 @@ mod storage_support;
 
 use std::collections::BTreeMap;
 
-use continuum::domain::*;
-use continuum::storage::compact::{
+use continuum_core::domain::*;
+use continuum_core::storage::compact::{
     decode_client, encode_client, stored_rev, DecodeError, StoredClient,
 };
-use continuum::storage::file::import_json;
-use continuum::storage::local::*;
+use continuum_core::storage::file::import_json;
+use continuum_core::storage::local::*;
 use proptest::prelude::*;
 use storage_support::*;
 
@@ -199,7 +199,7 @@ fn data_from_a_newer_version_is_left_alone() {
 fn legacy_v0_storage_is_migrated_with_a_backup() {
     let path = format!(
         "{}/tests/fixtures/v0-portfolio.json",
-        env!("CARGO_MANIFEST_DIR")
+        concat!(env!("CARGO_MANIFEST_DIR"), "/..")
     );
     let legacy = std::fs::read_to_string(path).unwrap();
     let mut storage = BTreeMap::from([(LEGACY_V0_KEY.to_string(), legacy.clone())]);

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use continuum::domain::{Answer, AnswerEntry, QuestionId, QUESTIONS};
+use continuum_core::domain::{Answer, AnswerEntry, QuestionId, QUESTIONS};
 
 pub type Answers = BTreeMap<QuestionId, AnswerEntry>;
 

@@ -9,8 +9,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use continuum::domain::{generate_portfolio, Date, SampleShape};
-    use continuum::storage::file::export_json;
+    use continuum_core::domain::{generate_portfolio, Date, SampleShape};
+    use continuum_core::storage::file::export_json;
     use std::process::ExitCode;
 
     /// The seed tools/bench.mjs uses unless told otherwise.

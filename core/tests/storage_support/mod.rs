@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use continuum::domain::*;
+use continuum_core::domain::*;
 use proptest::prelude::*;
 use proptest::sample::select;
 

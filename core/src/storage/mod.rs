@@ -1,7 +1,7 @@
 //! The edge between Continuum and the outside world: the versioned file
 //! format, its migrations, import with preview and merge, CSV, and the
 //! local-storage encoding. All of it is pure Rust, tested natively; the
-//! browser code (`browser*.rs`, wasm32 only) only moves strings in and out.
+//! browser edge (the web app's `src/edge/`) only moves strings in and out.
 //!
 //! Design:
 //!
@@ -28,8 +28,6 @@
 //! Nothing here reads a clock or generates ids: times and id generators are
 //! parameters.
 
-#[cfg(target_arch = "wasm32")]
-pub mod browser;
 pub mod compact;
 pub mod csv;
 pub mod file;

@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use continuum::domain::engine::compute;
-use continuum::domain::plan::proposals;
-use continuum::domain::suggestions::suggestions;
-use continuum::domain::summary::{assess_portfolio, lessons_from_loss, summarize};
-use continuum::domain::{
+use continuum_core::domain::engine::compute;
+use continuum_core::domain::plan::proposals;
+use continuum_core::domain::suggestions::suggestions;
+use continuum_core::domain::summary::{assess_portfolio, lessons_from_loss, summarize};
+use continuum_core::domain::{
     generate_portfolio, Answer, AnswerEntry, Category, Date, QuestionId, SampleShape, Section,
 };
 use proptest::prelude::*;

@@ -4,7 +4,7 @@
 
 use wasm_bindgen::JsCast;
 
-use super::local::PREFIX;
+use crate::storage::local::PREFIX;
 
 /// Why local storage cannot be used at all (disabled, private mode, or a
 /// browser that throws on access).
@@ -97,7 +97,7 @@ impl LocalStore {
 
     /// Applies a start-up plan: every write first, then the removals, and
     /// stops before removing anything if a write failed (nothing is lost).
-    pub fn apply(&self, plan: &super::local::Plan) -> Result<(), WriteError> {
+    pub fn apply(&self, plan: &crate::storage::local::Plan) -> Result<(), WriteError> {
         for (k, v) in &plan.set {
             self.set(k, v)?;
         }

@@ -3,14 +3,17 @@
 
 mod storage_support;
 
-use continuum::domain::*;
-use continuum::storage::csv::*;
-use continuum::storage::{merge, preview, ImportError, MergeChoices};
+use continuum_core::domain::*;
+use continuum_core::storage::csv::*;
+use continuum_core::storage::{merge, preview, ImportError, MergeChoices};
 use proptest::prelude::*;
 use storage_support::*;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/csv/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/csv/{name}",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/..")
+    );
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 

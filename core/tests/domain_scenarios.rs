@@ -4,12 +4,12 @@
 
 mod domain_support;
 
-use continuum::domain::engine::client_verdict;
-use continuum::domain::plan::proposals;
-use continuum::domain::summary::{assess_portfolio, blind_spots, lessons_from_loss};
-use continuum::domain::triage::{decide, low_margin, triage_questions, TriageError};
-use continuum::domain::warnings::{client_warning_signs, Strength, Warning, WarningSign as W};
-use continuum::domain::{
+use continuum_core::domain::engine::client_verdict;
+use continuum_core::domain::plan::proposals;
+use continuum_core::domain::summary::{assess_portfolio, blind_spots, lessons_from_loss};
+use continuum_core::domain::triage::{decide, low_margin, triage_questions, TriageError};
+use continuum_core::domain::warnings::{client_warning_signs, Strength, Warning, WarningSign as W};
+use continuum_core::domain::{
     confirm, suggestions, Answer, Assessment, Category, Channel, Client, Date, Evidence, Id, Issue,
     IssueStatus, Margin, Portfolio, QuestionId as Q, Role, Severity, Stakeholder, Stance,
     Touchpoint, TouchpointKind, TriageOutcome,
@@ -79,7 +79,7 @@ fn check_up(
         .iter()
         .map(|(q, ans, note)| (*q, *ans, note.to_string()));
     a.answers = lay(base, given);
-    a.verdict = continuum::domain::category_of(&a.answers);
+    a.verdict = continuum_core::domain::category_of(&a.answers);
     a
 }
 

@@ -10,8 +10,8 @@ fn main() {
     use std::hint::black_box;
     use std::time::Instant;
 
-    use continuum::domain::summary::{assess_portfolio, summarize};
-    use continuum::domain::{generate_portfolio, Date, SampleShape};
+    use continuum_core::domain::summary::{assess_portfolio, summarize};
+    use continuum_core::domain::{generate_portfolio, Date, SampleShape};
 
     const CLIENTS: usize = 2_000;
     const WARM_UP: usize = 5;

@@ -3,8 +3,8 @@
 
 mod domain_support;
 
-use continuum::domain::team::{team, Member};
-use continuum::domain::{
+use continuum_core::domain::team::{team, Member};
+use continuum_core::domain::{
     category_of, Action, Answer, Assessment, Category, Client, Date, Id, Portfolio, QuestionId,
 };
 use domain_support::{clean, lay};

@@ -1,0 +1,5 @@
+//! The browser edge (wasm32 only): local storage and the other browser APIs
+//! the app touches. These modules move strings and report the browser's
+//! failures as typed errors; every decision is made by pure code elsewhere.
+
+pub mod local_storage;

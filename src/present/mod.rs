@@ -1,0 +1,2 @@
+//! Presentation logic that needs no browser: how the app words and arranges
+//! what the method computes. Pure functions, tested natively.
