@@ -11,22 +11,8 @@ use crate::storage::local::PREFIX;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unavailable(pub String);
 
-/// Why one write failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum WriteError {
-    /// The site's storage is full.
-    Full,
-    Other(String),
-}
-
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            WriteError::Full => f.write_str("this browser's storage for Continuum is full"),
-            WriteError::Other(e) => write!(f, "the browser refused to save ({e})"),
-        }
-    }
-}
+// Pure, so the save engine and its tests use it natively.
+pub use crate::present::save::WriteError;
 
 /// This origin's local storage.
 #[derive(Clone, Debug)]

@@ -1,6 +1,7 @@
 //! Files in and out of the browser: downloads made from text, and reading
 //! a file the user picked or dropped.
 
+use leptos::prelude::GetUntracked;
 use wasm_bindgen::JsCast;
 
 use super::store::{now_iso, Store};
@@ -37,7 +38,7 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
 pub fn download_export(store: Store) {
     let portfolio = store.portfolio();
     let text = export_json(&portfolio, &now_iso());
-    let name = export_file_name(&portfolio.owner, store.today);
+    let name = export_file_name(&portfolio.owner, store.today.get_untracked());
     if let Err(e) = download(&name, "application/json", &text) {
         store.notify(
             super::store::NoticeKind::Error,

@@ -7,6 +7,7 @@ mod app;
 pub mod files;
 mod pages;
 mod routes;
+mod split;
 pub mod store;
 mod sw;
 

@@ -15,46 +15,9 @@ use leptos_router::LazyRoute;
 
 use super::pages;
 
-/// Marks a function as a split point (in split builds only). Its piece
-/// failing to arrive is an `Err(PieceMissing)` for the caller to report, never
-/// a panic: a panic would abort the wasm and lose whatever is not yet saved.
-/// The function returns `Result<_, PieceMissing>` so both builds agree.
-macro_rules! split_point {
-    ($piece:ident, $item:item) => {
-        #[cfg_attr(
-            continuum_split,
-            leptos::wasm_split::wasm_split($piece, fallible, wasm_split_path = ::leptos::wasm_split)
-        )]
-        $item
-    };
-}
-pub(crate) use split_point;
-
-/// Calls a function marked as a split point: in split builds the call first
-/// waits for the function's piece of the app.
-macro_rules! split_call {
-    ($call:expr) => {{
-        #[cfg(continuum_split)]
-        let result = $call.await;
-        #[cfg(not(continuum_split))]
-        let result = $call;
-        result
-    }};
-}
-pub(crate) use split_call;
-
-/// A piece of the app could not be fetched: offline before the service worker
-/// has stored the app, or the files on the server were replaced by a newer
-/// release while this page was open. Nothing is lost; fetching it is tried
-/// again the next time it is needed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PieceMissing;
-
-impl From<leptos::wasm_split::SplitLoaderError> for PieceMissing {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        PieceMissing
-    }
-}
+// The split machinery lives in `split.rs` (the store uses it too, and must
+// not depend on the route table); re-exported for the pages' paths.
+pub(crate) use super::split::{split_call, split_point, PieceMissing};
 
 /// Lazily loaded pages: for each, a route type and the split function behind
 /// it. `in $piece` names the piece of the app its code goes into; functions
@@ -125,8 +88,8 @@ fn PageMissing() -> impl IntoView {
 pub mod actions {
     use leptos::prelude::RwSignal;
 
-    use super::PieceMissing;
     use crate::ui::pages::ImportStage;
+    use crate::ui::split::{split_point, PieceMissing};
     use crate::ui::store::Store;
 
     split_point!(

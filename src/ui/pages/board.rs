@@ -276,7 +276,7 @@ fn collect_rows(slots: &[ClientSlot], today: Date) -> Rows {
 }
 
 /// The store's client list and the board's rows built from it.
-type KeptRows = Option<((RwSignal<Vec<ClientSlot>>, Date), Memo<Rows>)>;
+type KeptRows = Option<((ReadSignal<Vec<ClientSlot>>, ReadSignal<Date>), Memo<Rows>)>;
 
 thread_local! {
     static ROWS: std::cell::RefCell<KeptRows> = const { std::cell::RefCell::new(None) };
@@ -303,7 +303,7 @@ fn board_rows(store: Store) -> Memo<Rows> {
         let make = move || {
             Memo::new(move |_| {
                 changed.track();
-                clients.with(|slots| collect_rows(slots, today))
+                clients.with(|slots| collect_rows(slots, today.get()))
             })
         };
         let memo = match root {
@@ -482,14 +482,14 @@ pub fn Board() -> impl IntoView {
                                         let cards = Memo::new(move |_| {
                                             columns.with(|c| c.get(i).cloned().unwrap_or_default())
                                         });
-                                        view! { <BoardColumn category=category cards=cards today=today/> }
+                                        view! { <BoardColumn category=category cards=cards today=today.get_untracked()/> }
                                     })
                                     .collect_view()}
                             </div>
                         }
                     }
                 >
-                    <ClientTable rows=filtered today=today/>
+                    <ClientTable rows=filtered today=today.get_untracked()/>
                 </Show>
                 {lost_note}
             </Show>

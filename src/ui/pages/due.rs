@@ -85,7 +85,7 @@ fn item_key(item: &DueItem) -> String {
 
 /// Offers due items as an iCalendar file: one item, or the whole list.
 fn export_calendar(store: Store, items: &[DueItem], one: bool) {
-    let today = store.today;
+    let today = store.today.get_untracked();
     let stamp = Stamp::from_iso(&now_iso()).unwrap_or_else(|| Stamp::start_of(today));
     let name = file_name(if one { items.first() } else { None }, today);
     let text = due_calendar(items, &stamp);
@@ -110,7 +110,7 @@ pub fn Due() -> impl IntoView {
                 .clients
                 .with(|cs| cs.iter().map(|s| s.client.get()).collect()),
         };
-        due_list(&portfolio, today)
+        due_list(&portfolio, today.get())
     });
     let has_clients = Memo::new(move |_| store.clients.with(|c| !c.is_empty()));
     let summary = move || {

@@ -84,8 +84,8 @@ fn export_summary(store: Store) {
         },
         None => SummaryRow::default(),
     });
-    let name =
-        crate::storage::export_file_name(&portfolio.owner, store.today).replace(".json", ".csv");
+    let name = crate::storage::export_file_name(&portfolio.owner, store.today.get_untracked())
+        .replace(".json", ".csv");
     if let Err(e) = download(&name, "text/csv", &text) {
         store.notify(NoticeKind::Error, &format!("Export failed: {e}."), None);
     }
@@ -426,14 +426,7 @@ fn StorageSection() -> impl IntoView {
         store.backups.track();
         set_timeout(refresh, std::time::Duration::from_millis(400));
     });
-    let status = move || {
-        match store.persistence.get() {
-        Persistence::Saved => "Your data is kept in this browser's local storage, and only there.".to_string(),
-        Persistence::InMemory(why) => format!("This browser does not allow local storage here ({why}): your work is kept only until the page is closed. Export a file to keep it."),
-        Persistence::Full => "Storage is full: your latest changes are only in this page. Export a file, then delete old backups below.".to_string(),
-        Persistence::ReadOnly => "Data from a newer version of Continuum is stored here, so nothing is saved. Reload to update.".to_string(),
-    }
-    };
+    let status = move || store.persistence.with(Persistence::describe);
     view! {
         <section aria-labelledby="storage-heading" class="panel">
             <h2 id="storage-heading">"Storage"</h2>
@@ -530,7 +523,7 @@ fn BackupRow(backup: BackupInfo) -> impl IntoView {
         if let Some(s) = store.local_store() {
             s.remove(&k3);
         }
-        store.backups.update(|b| b.retain(|x| x.key != k3));
+        store.backup_removed(&k3);
     };
     view! {
         <li class="backup">

@@ -29,7 +29,7 @@ impl Ctx {
 
     /// Changes the current assessment, starting one dated today if there is none.
     pub fn edit_assessment(self, change: impl FnOnce(&mut Assessment)) {
-        let today = self.store.today;
+        let today = self.store.today.get_untracked();
         self.edit(|c| {
             if c.assessments.is_empty() {
                 c.assessments.push(Assessment::new(new_id("a"), today));
@@ -41,7 +41,7 @@ impl Ctx {
     }
 
     pub fn today(self) -> Date {
-        self.store.today
+        self.store.today.get()
     }
 
     pub fn id_string(self) -> String {

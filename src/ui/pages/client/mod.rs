@@ -283,7 +283,7 @@ pub fn UndoDelete() -> impl IntoView {
                     type="button"
                     class="button quiet"
                     aria-label="Dismiss the undo message"
-                    on:click=move |_| store.deleted.set(None)
+                    on:click=move |_| store.forget_deleted()
                 >
                     "Dismiss"
                 </button>

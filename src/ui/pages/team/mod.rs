@@ -221,8 +221,8 @@ pub fn use_team() -> TeamSession {
 }
 
 /// The team summary for the opened files, recomputed when they change.
-pub fn team_memo(session: TeamSession, today: Date) -> Memo<TeamSummary> {
-    Memo::new(move |_| session.members.with(|ms| team(ms, today)))
+pub fn team_memo(session: TeamSession, today: ReadSignal<Date>) -> Memo<TeamSummary> {
+    Memo::new(move |_| session.members.with(|ms| team(ms, today.get())))
 }
 
 fn revenue_text(col: &Column) -> String {
@@ -321,10 +321,10 @@ pub fn Team() -> impl IntoView {
                 <OpenedFiles/>
             </section>
             <Show when=has_files>
-                <TeamBoard summary=summary today=store.today/>
+                <TeamBoard summary=summary today=store.today.get_untracked()/>
                 <PeopleTable summary=summary/>
                 <CategoriesPerPerson summary=summary/>
-                <Renewals summary=summary today=store.today/>
+                <Renewals summary=summary today=store.today.get_untracked()/>
             </Show>
         </div>
     }

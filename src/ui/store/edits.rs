@@ -1,0 +1,163 @@
+//! Every change to the portfolio: the one path through which pages change
+//! the state, each also telling the save engine what became unsaved.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use super::{new_id, ClientSlot, Store};
+use crate::domain::{demo_portfolio, Client, Id, Portfolio};
+use crate::present::save::WriteError;
+use crate::storage::local;
+
+/// The user's own data, kept aside while the demo is shown.
+pub(super) struct OwnData {
+    owner: String,
+    clients: Vec<ClientSlot>,
+}
+
+impl Store {
+    /// Adds a new client with a name and returns its id.
+    pub fn add_client(self, name: &str) -> Id {
+        let mut id = new_id("c");
+        while self.find(&id).is_some() {
+            id = new_id("c");
+        }
+        let mut client = Client::new(id.clone(), name.trim());
+        client.profile.owner = self.owner.get_untracked();
+        let slot = self.slot(client);
+        self.set.clients.update(|cs| cs.push(slot));
+        self.changed(Some(&id), true);
+        id
+    }
+
+    /// Changes one client; only that client is re-computed and saved.
+    pub fn edit(self, id: &Id, change: impl FnOnce(&mut Client)) {
+        if let Some(slot) = self.find(id) {
+            self.change_record(&slot, change);
+            self.changed(Some(id), false);
+        }
+    }
+
+    pub fn set_owner(self, owner: &str) {
+        self.set.owner.set(owner.trim().to_string());
+        self.changed(None, true);
+    }
+
+    /// Deletes a client; [`Store::undo_delete`] brings it back.
+    pub fn delete(self, id: &Id) {
+        let mut removed = None;
+        self.set.clients.update(|cs| {
+            if let Some(i) = cs.iter().position(|s| &s.id == id) {
+                let slot = cs.remove(i);
+                removed = Some((i, slot.client.get_untracked()));
+            }
+        });
+        if let Some(r) = removed {
+            self.set.deleted.set(Some(r));
+            if !self.demo.get_untracked() {
+                self.saver.update_value(|s| s.book.deleted(id));
+            }
+            self.changed(None, true);
+        }
+    }
+
+    pub fn undo_delete(self) {
+        if let Some((i, client)) = self.deleted.get_untracked() {
+            let id = client.id.clone();
+            let slot = self.slot(client);
+            self.set
+                .clients
+                .update(|cs| cs.insert(i.min(cs.len()), slot));
+            self.set.deleted.set(None);
+            self.changed(Some(&id), true);
+        }
+    }
+
+    /// Drops the offer to undo the last deletion.
+    pub fn forget_deleted(self) {
+        self.set.deleted.set(None);
+    }
+
+    /// Puts a whole new portfolio in place (import, restore), writing only
+    /// the clients that differ. `backup` is written first; if it cannot be
+    /// written, nothing changes and the error is returned.
+    pub fn replace_all(
+        self,
+        portfolio: Portfolio,
+        backup: Option<(String, String)>,
+    ) -> Result<(), WriteError> {
+        if let Some((key, value)) = &backup {
+            if let Some(storage) = self.local_store() {
+                storage.set(key, value)?;
+                if let Some(info) = local::parse_backup_key(key) {
+                    self.set.backups.update(|b| b.insert(0, info));
+                }
+            }
+        }
+        let before = self.portfolio();
+        let changes = local::changes(&before, &portfolio);
+        let mut old: BTreeMap<Id, ClientSlot> = self.clients.with_untracked(|cs| {
+            crate::domain::sorting::map_from(cs.iter().map(|s| (s.id.clone(), s.clone())))
+        });
+        let slots: Vec<ClientSlot> = portfolio
+            .clients
+            .into_iter()
+            .map(|c| match old.remove(&c.id) {
+                Some(slot) => {
+                    if slot.client.with_untracked(|x| x != &c) {
+                        self.change_record(&slot, |x| *x = c);
+                    }
+                    slot
+                }
+                None => self.slot(c),
+            })
+            .collect();
+        self.set.owner.set(portfolio.owner);
+        self.set.clients.set(slots);
+        if !self.demo.get_untracked() {
+            self.saver.update_value(|s| {
+                for id in &changes.upsert {
+                    s.book.changed(id);
+                }
+                for id in &changes.remove {
+                    s.book.deleted(id);
+                }
+                if changes.meta {
+                    s.book.meta_changed();
+                }
+            });
+        }
+        self.flush_now();
+        Ok(())
+    }
+
+    /// A backup was deleted in Settings.
+    pub fn backup_removed(self, key: &str) {
+        self.set.backups.update(|b| b.retain(|x| x.key != key));
+    }
+
+    /// Shows the demo portfolio; the user's own data is kept aside, untouched.
+    pub fn enter_demo(self) {
+        if self.demo.get_untracked() {
+            return;
+        }
+        self.flush_now();
+        let own = OwnData {
+            owner: self.owner.get_untracked(),
+            clients: self.clients.get_untracked(),
+        };
+        self.own.set_value(Some(own));
+        self.set.demo.set(true);
+        self.show(demo_portfolio(self.today.get_untracked()));
+    }
+
+    /// Leaves the demo and brings back the user's own data.
+    pub fn leave_demo(self) {
+        if let Some(own) = self.own.try_update_value(|o| o.take()).flatten() {
+            self.set.owner.set(own.owner);
+            self.set.clients.set(own.clients);
+        }
+        self.set.demo.set(false);
+    }
+}

@@ -1,0 +1,196 @@
+//! The one place the app's state lives, provided by context at the root.
+//!
+//! Pages read the state through read-only signals and change it only
+//! through the Store's methods, each of which also tells the save engine
+//! ([`crate::present::save`]) what became unsaved. Each client has its own
+//! signal, so an edit to one client re-renders and re-computes only that
+//! client (its verdict and warning signs are a memo over it and `today`),
+//! and saving writes only that client's key.
+//!
+//! Reading, saving and following other tabs are split points (see
+//! `src/ui/split.rs`): in the release build their code is a piece of the app
+//! fetched when first needed, so a first visit, with nothing stored, never
+//! downloads it. While stored data is read, `ready` is false and the pages
+//! wait.
+
+mod clock;
+mod edits;
+mod notices;
+mod saving;
+mod start;
+mod tabs;
+
+use leptos::prelude::*;
+
+pub use self::clock::{new_id, now_iso, today};
+pub use self::notices::{Notice, NoticeAction, NoticeKind};
+use crate::domain::{assess, Client, ClientView, Date, Id, Portfolio};
+pub use crate::present::save::Persistence;
+use crate::storage::local::BackupInfo;
+
+/// One client in the store: its data, and its verdict and warning signs.
+/// Pages read the client; only the store changes it, so that every change
+/// also reaches [`Store::records_changed`].
+#[derive(Clone)]
+pub struct ClientSlot {
+    pub id: Id,
+    pub client: ReadSignal<Client>,
+    write: WriteSignal<Client>,
+    pub view: Memo<ClientView>,
+}
+
+/// Notified whenever any client's record changes. A view over the whole
+/// portfolio (the board's rows) tracks this and the client list instead of
+/// thousands of clients' own signals: reading a memo copies its list of
+/// sources each time, which at 2,000 clients cost the board milliseconds
+/// per opening. Pages can only track it; the store notifies it.
+#[derive(Clone, Copy)]
+pub struct RecordsChanged(Trigger);
+
+impl RecordsChanged {
+    pub fn track(&self) {
+        self.0.track();
+    }
+}
+
+/// The write halves of the Store's signals: private, so every change goes
+/// through a Store method.
+#[derive(Clone, Copy)]
+struct Setters {
+    owner: WriteSignal<String>,
+    clients: WriteSignal<Vec<ClientSlot>>,
+    notices: WriteSignal<Vec<Notice>>,
+    persistence: WriteSignal<Persistence>,
+    backups: WriteSignal<Vec<BackupInfo>>,
+    quarantine_keys: WriteSignal<Vec<String>>,
+    demo: WriteSignal<bool>,
+    ready: WriteSignal<bool>,
+    deleted: WriteSignal<Option<(usize, Client)>>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// Today in the user's time zone; moves on at midnight (see `clock.rs`).
+    pub today: ReadSignal<Date>,
+    pub owner: ReadSignal<String>,
+    pub clients: ReadSignal<Vec<ClientSlot>>,
+    pub notices: ReadSignal<Vec<Notice>>,
+    pub persistence: ReadSignal<Persistence>,
+    pub backups: ReadSignal<Vec<BackupInfo>>,
+    pub quarantine_keys: ReadSignal<Vec<String>>,
+    /// The demo portfolio is shown instead of the user's own data.
+    pub demo: ReadSignal<bool>,
+    /// False while what local storage holds is being read at start-up; the
+    /// pages wait for it, so nothing shows an empty portfolio meanwhile.
+    pub ready: ReadSignal<bool>,
+    /// The last deleted client and where it was, for undo.
+    pub deleted: ReadSignal<Option<(usize, Client)>>,
+    pub records_changed: RecordsChanged,
+    set: Setters,
+    saver: StoredValue<saving::Saver, LocalStorage>,
+    own: StoredValue<Option<edits::OwnData>, LocalStorage>,
+    root: StoredValue<Owner>,
+}
+
+/// The store provided at the root.
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
+
+impl Store {
+    /// Loads what local storage holds (or starts in memory with a warning)
+    /// and provides the store to the app.
+    pub fn provide() -> Store {
+        let (today, set_today) = signal(clock::today());
+        let (owner, set_owner) = signal(String::new());
+        let (clients, set_clients) = signal(Vec::new());
+        let (notices, set_notices) = signal(Vec::new());
+        let (persistence, set_persistence) = signal(Persistence::Saved);
+        let (backups, set_backups) = signal(Vec::new());
+        let (quarantine_keys, set_quarantine_keys) = signal(Vec::new());
+        let (demo, set_demo) = signal(false);
+        let (ready, set_ready) = signal(true);
+        let (deleted, set_deleted) = signal(None);
+        let store = Store {
+            today,
+            owner,
+            clients,
+            notices,
+            persistence,
+            backups,
+            quarantine_keys,
+            demo,
+            ready,
+            deleted,
+            records_changed: RecordsChanged(Trigger::new()),
+            set: Setters {
+                owner: set_owner,
+                clients: set_clients,
+                notices: set_notices,
+                persistence: set_persistence,
+                backups: set_backups,
+                quarantine_keys: set_quarantine_keys,
+                demo: set_demo,
+                ready: set_ready,
+                deleted: set_deleted,
+            },
+            saver: StoredValue::new_local(saving::Saver::default()),
+            own: StoredValue::new_local(None),
+            root: StoredValue::new(Owner::current().unwrap_or_default()),
+        };
+        provide_context(store);
+        clock::follow_today(set_today);
+        store.start();
+        store.listen();
+        store
+    }
+
+    fn slot(self, client: Client) -> ClientSlot {
+        let today = self.today;
+        self.root.with_value(|owner| {
+            owner.with(|| {
+                let id = client.id.clone();
+                let (client, write) = signal(client);
+                let view = Memo::new(move |_| client.with(|c| assess(c, today.get())));
+                ClientSlot {
+                    id,
+                    client,
+                    write,
+                    view,
+                }
+            })
+        })
+    }
+
+    /// Changes one client's record (the only place that does).
+    fn change_record(self, slot: &ClientSlot, change: impl FnOnce(&mut Client)) {
+        slot.write.update(change);
+        self.records_changed.0.notify();
+    }
+
+    /// Replaces what is shown (no storage writes).
+    fn show(self, portfolio: Portfolio) {
+        let slots = portfolio
+            .clients
+            .into_iter()
+            .map(|c| self.slot(c))
+            .collect();
+        self.set.owner.set(portfolio.owner);
+        self.set.clients.set(slots);
+    }
+
+    pub fn find(self, id: &Id) -> Option<ClientSlot> {
+        self.clients
+            .with_untracked(|cs| cs.iter().find(|s| &s.id == id).cloned())
+    }
+
+    /// The whole portfolio as it is now (for export).
+    pub fn portfolio(self) -> Portfolio {
+        Portfolio {
+            owner: self.owner.get_untracked(),
+            clients: self
+                .clients
+                .with_untracked(|cs| cs.iter().map(|s| s.client.get_untracked()).collect()),
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! Saving: when to write (debounced, on page hide), and executing the save
+//! engine's plans against local storage. What to write is decided by
+//! [`crate::present::save`], natively tested.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::{ClientSlot, NoticeAction, NoticeKind, Persistence, Store};
+use crate::domain::Id;
+use crate::edge::local_storage::LocalStore;
+use crate::present::save::{failure_notice, run, SaveBook, Step, Theirs};
+use crate::storage::compact::{encode_client, stored_rev, StoredClient};
+use crate::storage::decode_client;
+use crate::storage::local::{client_key, encode_portfolio_meta, META_KEY};
+use crate::ui::split::{split_call, split_point, PieceMissing};
+
+/// How long after a change the save happens, at most.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+/// What the save machinery knows that the UI does not need to react to.
+#[derive(Default)]
+pub(super) struct Saver {
+    pub(super) storage: Option<LocalStore>,
+    pub(super) book: SaveBook,
+    timer: Option<TimeoutHandle>,
+}
+
+impl Store {
+    /// Marks a client (and/or the index) unsaved and schedules a save.
+    pub(super) fn changed(self, id: Option<&Id>, meta: bool) {
+        if self.demo.get_untracked() {
+            return;
+        }
+        let needs_timer = self
+            .saver
+            .try_update_value(|s| {
+                if let Some(id) = id {
+                    s.book.changed(id);
+                }
+                if meta {
+                    s.book.meta_changed();
+                }
+                s.timer.is_none() && s.storage.is_some()
+            })
+            .unwrap_or(false);
+        if needs_timer {
+            preload_saving();
+            let handle = set_timeout_with_handle(move || self.flush(), SAVE_DELAY).ok();
+            self.saver.update_value(|s| s.timer = handle);
+        }
+    }
+
+    /// Writes every unsaved client: at once when the saving code is loaded
+    /// (it is fetched early, see [`preload_saving`]), so a save on page hide
+    /// is synchronous; otherwise as soon as it arrives.
+    pub fn flush(self) {
+        self.try_flush();
+    }
+
+    /// [`Store::flush`], saying whether it is done: false while the saving
+    /// code is still on its way.
+    pub(super) fn try_flush(self) -> bool {
+        if self.saving_paused() {
+            return true;
+        }
+        now_or_soon(async move {
+            if split_call!(write_changes(self)).is_err() {
+                // Still marked unsaved: the next change or flush tries again.
+                self.piece_missing("save your latest changes (they are still on this page)");
+            }
+        })
+    }
+
+    /// Nothing is saved while the demo is shown or the data is read-only.
+    fn saving_paused(self) -> bool {
+        self.demo.get_untracked() || self.persistence.get_untracked() == Persistence::ReadOnly
+    }
+
+    /// Writes every unsaved client now, for code that already runs in a
+    /// loaded piece of the app (import, the demo).
+    pub(super) fn flush_now(self) {
+        if !self.saving_paused() {
+            self.write_now();
+        }
+    }
+
+    /// Runs one save: plan, write, record, then take in what other tabs
+    /// saved meanwhile.
+    fn write_now(self) {
+        let Some(Some(storage)) = self.saver.try_update_value(|s| {
+            if let Some(t) = s.timer.take() {
+                t.clear();
+            }
+            s.storage.clone()
+        }) else {
+            return;
+        };
+        let exists = |id: &Id| self.find(id).is_some();
+        let plan = self.saver.with_value(|s| {
+            s.book.plan(exists, |id| {
+                storage.get(&client_key(id)).as_deref().and_then(stored_rev)
+            })
+        });
+        let outcome = run(plan.steps, |step| match step {
+            Step::Write(id, rev) => match self.find(id) {
+                Some(slot) => storage.set(
+                    &client_key(id),
+                    &encode_client(&StoredClient {
+                        rev: *rev,
+                        client: slot.client.get_untracked(),
+                    }),
+                ),
+                None => Ok(()),
+            },
+            Step::Remove(id) => {
+                storage.remove(&client_key(id));
+                Ok(())
+            }
+            Step::Meta => storage.set(META_KEY, &encode_portfolio_meta(&self.portfolio())),
+        });
+        self.saver.update_value(|s| s.book.record(&outcome, exists));
+        for id in plan.stale {
+            let Some(slot) = self.find(&id) else { continue };
+            let name = slot.client.with_untracked(|c| c.profile.name.clone());
+            let theirs = self.take_theirs(&slot, storage.get(&client_key(&id)).as_deref());
+            self.notify(NoticeKind::Warning, &theirs.notice(&name), None);
+        }
+        let before = self.persistence.get_untracked();
+        let after = before.after_save(outcome.failure.as_ref());
+        if let Some(e) = &outcome.failure {
+            if before != after {
+                self.notify(
+                    NoticeKind::Error,
+                    &failure_notice(e),
+                    Some(NoticeAction::Export),
+                );
+            }
+        } else if before.is_failing() {
+            self.notify(NoticeKind::Info, "All your changes are saved again.", None);
+        }
+        self.set.persistence.set(after);
+    }
+
+    /// Loads another tab's version of a client (or drops it if deleted there).
+    pub(super) fn take_theirs(self, slot: &ClientSlot, stored: Option<&str>) -> Theirs {
+        let theirs = match stored.map(decode_client) {
+            Some(Ok(theirs)) => {
+                let rev = theirs.rev;
+                self.change_record(slot, |c| *c = theirs.client);
+                Theirs::Record(rev)
+            }
+            // Unreadable: ours stays in memory, unsaved; the next start-up
+            // sets the stored text aside.
+            Some(Err(_)) => Theirs::Unreadable,
+            None => {
+                self.set.clients.update(|cs| cs.retain(|s| s.id != slot.id));
+                Theirs::Deleted
+            }
+        };
+        self.saver
+            .update_value(|s| s.book.theirs(&slot.id, &theirs));
+        theirs
+    }
+
+    /// The storage, when there is one (for Settings and downloads).
+    pub fn local_store(self) -> Option<LocalStore> {
+        self.saver.with_value(|s| s.storage.clone())
+    }
+
+    /// Whether any change is not yet saved.
+    pub fn has_unsaved(self) -> bool {
+        self.saver.with_value(|s| s.book.has_unsaved())
+    }
+}
+
+split_point!(
+    saved_data,
+    /// Encodes and writes every unsaved client.
+    fn write_changes(store: Store) -> Result<(), PieceMissing> {
+        store.write_now();
+        Ok(())
+    }
+);
+
+/// Fetches the saving code before it is needed (once stored data is read, or
+/// when someone with no data yet starts using the page). A failed fetch is
+/// reported by the save that needs it.
+pub(super) fn preload_saving() {
+    #[cfg(continuum_split)]
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = __wasm_split_preload_write_changes().await;
+    });
+}
+
+/// On a first visit nothing is stored yet: the saving code is fetched as
+/// soon as the user starts doing something (a press, a key, a field
+/// focused), long before a first change can be saved, and not as part of
+/// the first load.
+pub(super) fn preload_saving_on_first_use() {
+    let started = std::rc::Rc::new(std::cell::Cell::new(false));
+    for event in ["pointerdown", "keydown", "focusin"] {
+        let started = started.clone();
+        let _ = window_event_listener_untyped(event, move |_| {
+            if !started.replace(true) {
+                preload_saving();
+            }
+        });
+    }
+}
+
+/// Runs a call of a split function at once when its piece of the app is
+/// already loaded (always, in builds that are not split, such as the browser
+/// tests), or else as soon as the piece has arrived; true when it ran at
+/// once. Polled once here: the first poll either finishes the call or starts
+/// the fetch, and the executor polls it from then on.
+pub(super) fn now_or_soon(call: impl std::future::Future<Output = ()> + 'static) -> bool {
+    let mut call = Box::pin(call);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    if call.as_mut().poll(&mut cx).is_pending() {
+        wasm_bindgen_futures::spawn_local(call);
+        return false;
+    }
+    true
+}
