@@ -69,8 +69,9 @@ ensure_node() {
 ensure_node_modules() {
     ensure_node
     if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] ||
+        [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/selenium-webdriver ] ||
         [ package-lock.json -nt node_modules/.package-lock.json ]; then
-        say "installing npm packages (binaryen, playwright-core)"
+        say "installing npm packages (binaryen, playwright-core, puppeteer-core, selenium-webdriver)"
         npm ci --no-audit --no-fund
     fi
 }
@@ -102,6 +103,17 @@ ensure_chromium() {
 check_vendored_tachys() {
     if awk '/^name = "tachys"$/ { t = 1; next } t && /^source = / { bad = 1 } /^$/ { t = 0 } END { exit !bad }' Cargo.lock; then
         die "Cargo.lock takes tachys from the registry, not vendor/tachys: the renderer patch no longer applies (see vendor/tachys/PATCHED.md)"
+    fi
+}
+
+# Firefox ESR and WebKitGTK (MiniBrowser with its WebDriver) for the layer
+# that runs the core journeys beyond Chromium; xvfb gives MiniBrowser a display.
+ensure_other_browsers() {
+    if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null ||
+        ! command -v xvfb-run >/dev/null; then
+        say "installing Debian's firefox-esr, webkit2gtk-driver and xvfb"
+        as_root apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb
     fi
 }
 
@@ -138,6 +150,7 @@ cmd_run() {
 cmd_test() {
     ensure_build_tools
     ensure_chromium
+    ensure_other_browsers
 
     say "format"
     cargo fmt --all --check
@@ -159,6 +172,10 @@ cmd_test() {
     say "end-to-end tests (Playwright driving headless Chromium)"
     run_counted "end-to-end tests" '^# pass \K[0-9]+' \
         node --test --test-reporter=tap --test-concurrency=1 tests/e2e/
+
+    say "core journeys in Firefox ESR and WebKit"
+    run_counted "Firefox ESR and WebKit journeys" '^# pass \K[0-9]+' \
+        xvfb-run -a node --test --test-reporter=tap --test-concurrency=1 tests/browsers/
 }
 
 cmd_bench() {

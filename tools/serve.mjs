@@ -1,6 +1,8 @@
 // A small static server for the built app (dist/), used by `./dev.sh run`,
 // the end-to-end tests and the benchmark. Paths that are not files fall back
-// to index.html, so deep links to app routes open the app.
+// to index.html, so deep links to app routes open the app; a missing path
+// with a file extension (a .wasm, .js or robots.txt that is not there) is a
+// 404, so a broken build shows as broken instead of as the app's HTML.
 //
 //   node tools/serve.mjs <dir> [host] [port]     (port 0 picks a free port)
 import { createServer } from "node:http";
@@ -19,7 +21,10 @@ const TYPES = {
   ".json": "application/json",
   ".webmanifest": "application/manifest+json",
   ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
 };
+
+class NotFound extends Error {}
 
 async function fileFor(root, urlPath) {
   const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, "");
@@ -31,6 +36,8 @@ async function fileFor(root, urlPath) {
       // not a file: fall through to the app's index
     }
   }
+  // App routes have no extension; anything else that is missing is missing.
+  if (extname(clean) !== "") throw new NotFound(urlPath);
   return join(root, "index.html");
 }
 
@@ -48,6 +55,11 @@ export function serve(dir, host = "127.0.0.1", port = 0) {
       });
       res.end(body);
     } catch (error) {
+      if (error instanceof NotFound) {
+        res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
+        res.end(`Not found: ${error.message}\n`);
+        return;
+      }
       res.writeHead(500, { "Content-Type": "text/plain" });
       res.end(String(error));
     }

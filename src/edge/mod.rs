@@ -3,3 +3,4 @@
 //! failures as typed errors; every decision is made by pure code elsewhere.
 
 pub mod local_storage;
+pub mod session;

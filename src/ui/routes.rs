@@ -123,12 +123,5 @@ pub mod actions {
         }
     );
 
-    split_point!(
-        board,
-        /// "Open the demo portfolio": loads with the board, which opens next.
-        pub fn open_demo(store: Store) -> Result<(), PieceMissing> {
-            store.enter_demo();
-            Ok(())
-        }
-    );
+    pub use crate::ui::store::open_demo;
 }

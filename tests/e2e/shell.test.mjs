@@ -69,3 +69,18 @@ test("an unknown address says so instead of showing a blank page", async () => {
   assert.equal(await heading(page).innerText(), "Page not found");
   await page.context().close();
 });
+
+test("the server answers robots.txt, and a missing file is a 404 while app routes still open the app", async () => {
+  const robots = await fetch(`${app.url}/robots.txt`);
+  assert.equal(robots.status, 200);
+  assert.match(robots.headers.get("content-type"), /^text\/plain/);
+  assert.match(await robots.text(), /^User-agent: \*$/m);
+  for (const missing of ["/continuum-missing.wasm", "/pieces/none.js", "/nothing.css"]) {
+    const res = await fetch(app.url + missing);
+    assert.equal(res.status, 404, `${missing} is not found`);
+    assert.doesNotMatch(await res.text(), /<html/i);
+  }
+  const route = await fetch(`${app.url}/client/c-some-client/assessment`);
+  assert.equal(route.status, 200);
+  assert.match(await route.text(), /<html/i);
+});

@@ -7,8 +7,10 @@ use leptos::prelude::*;
 
 use super::{new_id, ClientSlot, Store};
 use crate::domain::{demo_portfolio, Client, Id, Portfolio};
+use crate::edge::session;
 use crate::present::save::WriteError;
 use crate::storage::local;
+use crate::ui::split::{split_point, PieceMissing};
 
 /// The user's own data, kept aside while the demo is shown.
 pub(super) struct OwnData {
@@ -149,6 +151,7 @@ impl Store {
         };
         self.own.set_value(Some(own));
         self.set.demo.set(true);
+        session::remember_demo(true);
         self.show(demo_portfolio(self.today.get_untracked()));
     }
 
@@ -159,5 +162,16 @@ impl Store {
             self.set.clients.set(own.clients);
         }
         self.set.demo.set(false);
+        session::remember_demo(false);
     }
 }
+
+split_point!(
+    board,
+    /// "Open the demo portfolio" (and a reload while it was open): its code
+    /// loads with the board, which opens next.
+    pub fn open_demo(store: Store) -> Result<(), PieceMissing> {
+        store.enter_demo();
+        Ok(())
+    }
+);

@@ -23,6 +23,7 @@ mod tabs;
 use leptos::prelude::*;
 
 pub use self::clock::{new_id, now_iso, today};
+pub use self::edits::open_demo;
 pub use self::notices::{Notice, NoticeAction, NoticeKind};
 use crate::domain::{assess, Client, ClientView, Date, Id, Portfolio};
 pub use crate::present::save::Persistence;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::saving::{now_or_soon, preload_saving, preload_saving_on_first_use};
 use super::{NoticeAction, NoticeKind, Persistence, Store};
 use crate::edge::local_storage::{ask_persistent, LocalStore};
+use crate::edge::session;
 use crate::present::save::{SaveBook, WriteError};
 use crate::storage::local;
 use crate::ui::split::{split_call, split_point, PieceMissing};
@@ -19,6 +20,7 @@ impl Store {
                     // not even fetched.
                     self.saver.update_value(|s| s.storage = Some(storage));
                     preload_saving_on_first_use();
+                    self.resume_demo();
                     return;
                 }
                 self.set.ready.set(false);
@@ -34,6 +36,7 @@ impl Store {
                     };
                     self.finish_start(storage, loaded, tidied);
                     self.set.ready.set(true);
+                    self.resume_demo();
                     // Someone with data will edit it: have saving ready.
                     preload_saving();
                 });
@@ -47,6 +50,23 @@ impl Store {
                 );
             }
         }
+    }
+
+    /// A reload while the demo was open keeps the demo open (the user's
+    /// own data is read first and kept aside, as when it was opened).
+    fn resume_demo(self) {
+        if !session::demo_was_open() {
+            return;
+        }
+        // The pages wait meanwhile: a demo client's page must not say
+        // "not found" while the demo's code arrives.
+        self.set.ready.set(false);
+        now_or_soon(async move {
+            if split_call!(super::open_demo(self)).is_err() {
+                self.piece_missing("reopen the demo");
+            }
+            self.set.ready.set(true);
+        });
     }
 
     /// Shows what start-up read and tells the user what it found.
