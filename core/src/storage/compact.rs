@@ -23,8 +23,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
-use super::file::{parse, to_json, CURRENT_VERSION, FORMAT};
+use super::json::{parse, to_json};
 use super::problem::ImportError;
+use super::v1::{CURRENT_VERSION, FORMAT};
 use crate::domain::{
     Action, Answer, AnswerEntry, Assessment, Category, Channel, Client, Date, Id, Importance,
     Issue, IssueStatus, Margin, MarginLevel, Override, Profile, QuestionId, Role, Severity,

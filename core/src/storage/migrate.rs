@@ -15,11 +15,12 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::file::{
-    margin_level, parse, ActionV1, AnswerV1, AssessmentV1, ClientV1, FileV1, IssueV1, MarginV1,
-    ProfileV1, StakeholderV1, CURRENT_VERSION, FORMAT,
-};
+use super::json::parse;
 use super::problem::{ImportError, Problem};
+use super::v1::{
+    margin_level, ActionV1, AnswerV1, AssessmentV1, ClientV1, FileV1, IssueV1, MarginV1, ProfileV1,
+    StakeholderV1, CURRENT_VERSION, FORMAT,
+};
 use crate::domain::{
     Answer, Category, Date, Id, IssueStatus, Margin, QuestionId, Role, Severity, Stance,
 };

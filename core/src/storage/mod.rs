@@ -32,10 +32,12 @@ pub mod compact;
 pub mod csv;
 pub mod file;
 pub mod ics;
+pub(crate) mod json;
 pub mod local;
 pub mod merge;
 pub mod migrate;
 pub mod problem;
+pub(crate) mod v1;
 pub mod validate;
 
 pub use compact::{decode_client, encode_client, stored_rev, DecodeError, Meta, StoredClient};
