@@ -30,7 +30,7 @@ impl<'de> Deserialize<'de> for MarginV1 {
                 f.write_str("\"low\", \"normal\", \"high\" or a percentage such as 22.5")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<MarginV1, E> {
-                margin_level(s)
+                MarginLevel::from_id(s)
                     .map(|l| MarginV1(Margin::Level(l)))
                     .ok_or_else(|| {
                         E::custom(format!(
@@ -49,14 +49,5 @@ impl<'de> Deserialize<'de> for MarginV1 {
             }
         }
         d.deserialize_any(V)
-    }
-}
-
-pub(crate) fn margin_level(s: &str) -> Option<MarginLevel> {
-    match s {
-        "low" => Some(MarginLevel::Low),
-        "normal" => Some(MarginLevel::Normal),
-        "high" => Some(MarginLevel::High),
-        _ => None,
     }
 }

@@ -16,7 +16,7 @@ use crate::domain::{
 mod convert;
 mod margin;
 
-pub(crate) use margin::{margin_level, MarginV1};
+pub(crate) use margin::MarginV1;
 
 /// The value of `format` in every Continuum file.
 pub const FORMAT: &str = "continuum";
