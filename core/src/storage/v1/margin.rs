@@ -21,21 +21,31 @@ impl Serialize for MarginV1 {
     }
 }
 
+/// `"low", "normal", "high"`, from the one table of margin level ids.
+fn levels() -> String {
+    let quoted: Vec<String> = MarginLevel::IDS
+        .iter()
+        .map(|(_, id)| format!("{id:?}"))
+        .collect();
+    quoted.join(", ")
+}
+
 impl<'de> Deserialize<'de> for MarginV1 {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<MarginV1, D::Error> {
         struct V;
         impl Visitor<'_> for V {
             type Value = MarginV1;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("\"low\", \"normal\", \"high\" or a percentage such as 22.5")
+                write!(f, "{} or a percentage such as 22.5", levels())
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<MarginV1, E> {
                 MarginLevel::from_id(s)
                     .map(|l| MarginV1(Margin::Level(l)))
                     .ok_or_else(|| {
                         E::custom(format!(
-                        "expected \"low\", \"normal\", \"high\" or a percentage number, found {s:?}"
-                    ))
+                            "expected {} or a percentage number, found {s:?}",
+                            levels()
+                        ))
                     })
             }
             fn visit_f64<E: de::Error>(self, p: f64) -> Result<MarginV1, E> {
