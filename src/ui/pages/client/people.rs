@@ -233,14 +233,8 @@ fn PersonForm(
         if n.is_empty() {
             return;
         }
-        let role = Role::ALL
-            .into_iter()
-            .find(|r| r.id() == role.get_untracked())
-            .unwrap_or(Role::DecisionMaker);
-        let stance = Stance::ALL
-            .into_iter()
-            .find(|s| s.id() == stance.get_untracked())
-            .unwrap_or(Stance::Neutral);
+        let role = Role::from_id(&role.get_untracked()).unwrap_or(Role::DecisionMaker);
+        let stance = Stance::from_id(&stance.get_untracked()).unwrap_or(Stance::Neutral);
         on_save.run(Stakeholder {
             id: id.clone(),
             name: n,
