@@ -15,6 +15,7 @@ pub mod suggestions;
 pub mod summary;
 pub mod team;
 pub mod triage;
+pub mod vocabulary;
 pub mod warnings;
 
 pub use date::Date;

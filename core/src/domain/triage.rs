@@ -93,24 +93,6 @@ pub fn needs_triage(category: Category) -> bool {
 }
 
 impl TriageOutcome {
-    pub const ALL: [TriageOutcome; 3] = [
-        TriageOutcome::InvestToRecover,
-        TriageOutcome::MaintainAndWatch,
-        TriageOutcome::LetGoWell,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            TriageOutcome::InvestToRecover => "invest_to_recover",
-            TriageOutcome::MaintainAndWatch => "maintain_and_watch",
-            TriageOutcome::LetGoWell => "let_go_well",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<TriageOutcome> {
-        TriageOutcome::ALL.into_iter().find(|o| o.id() == id)
-    }
-
     pub fn name(self) -> &'static str {
         match self {
             TriageOutcome::InvestToRecover => "Invest to recover",

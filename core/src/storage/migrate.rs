@@ -15,13 +15,15 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::file::{
-    margin_level, parse, ActionV1, AnswerV1, AssessmentV1, ClientV1, FileV1, IssueV1, MarginV1,
-    ProfileV1, StakeholderV1, CURRENT_VERSION, FORMAT,
-};
+use super::json::parse;
 use super::problem::{ImportError, Problem};
+use super::v1::{
+    ActionV1, AnswerV1, AssessmentV1, ClientV1, FileV1, IssueV1, MarginV1, ProfileV1,
+    StakeholderV1, CURRENT_VERSION, FORMAT,
+};
 use crate::domain::{
-    Answer, Category, Date, Id, IssueStatus, Margin, QuestionId, Role, Severity, Stance,
+    Answer, Category, Date, Id, IssueStatus, Margin, MarginLevel, QuestionId, Role, Severity,
+    Stance,
 };
 
 #[derive(Deserialize)]
@@ -141,7 +143,7 @@ pub(crate) fn v0_to_v1(value: Value) -> Result<FileV1, ImportError> {
 
 fn account(a: AccountV0, at: &str, problems: &mut Vec<Problem>) -> ClientV1 {
     let margin = a.margin.as_deref().and_then(|m| {
-        let level = margin_level(m);
+        let level = MarginLevel::from_id(m);
         if level.is_none() {
             problems.push(Problem::new(
                 format!("{at}.margin"),

@@ -11,6 +11,8 @@
 //!   `schema/continuum-v1.schema.json`. Import parses into DTOs that are the
 //!   format (separate from the domain records), then validates into domain
 //!   types; every error names the JSON path or CSV row and what was expected.
+//!   The version-1 DTOs are in `v1`, the typed reads that name JSON paths in
+//!   `json`; both sit below `file`, `migrate` and `compact`, which share them.
 //! * **Migrations** ([`migrate`]): every earlier version is read with its own
 //!   DTOs and lifted to the current one; the tests keep a fixture of each.
 //! * **Merge** ([`merge`]): preview (new, differing, identical), then merge
@@ -32,10 +34,12 @@ pub mod compact;
 pub mod csv;
 pub mod file;
 pub mod ics;
+pub(crate) mod json;
 pub mod local;
 pub mod merge;
 pub mod migrate;
 pub mod problem;
+pub(crate) mod v1;
 pub mod validate;
 
 pub use compact::{decode_client, encode_client, stored_rev, DecodeError, Meta, StoredClient};

@@ -133,7 +133,7 @@ pub fn Brief(ctx: Ctx) -> impl IntoView {
                 .take(MAX_ISSUES)
                 .map(|i| {
                     let age = today.days_since(i.opened_on).max(0);
-                    let severity = if i.severity == Severity::Serious { "serious" } else { "minor" };
+                    let severity = i.severity.id();
                     let progress = (i.status == IssueStatus::InProgress).then_some(", in progress");
                     view! {
                         <li>

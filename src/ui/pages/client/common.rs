@@ -141,29 +141,17 @@ pub fn parse_margin(text: &str) -> Result<Option<Margin>, String> {
 pub fn margin_text(m: Option<Margin>) -> String {
     match m {
         None => String::new(),
-        Some(Margin::Level(MarginLevel::Low)) => "low".into(),
-        Some(Margin::Level(MarginLevel::Normal)) => "normal".into(),
-        Some(Margin::Level(MarginLevel::High)) => "high".into(),
+        Some(Margin::Level(level)) => level.id().into(),
         Some(Margin::Percent(p)) => format!("{p}%"),
     }
 }
 
 pub fn importance_id(i: Option<Importance>) -> &'static str {
-    match i {
-        None => "",
-        Some(Importance::Low) => "low",
-        Some(Importance::Medium) => "medium",
-        Some(Importance::High) => "high",
-    }
+    i.map_or("", Importance::id)
 }
 
 pub fn importance_from_id(s: &str) -> Option<Importance> {
-    match s {
-        "low" => Some(Importance::Low),
-        "medium" => Some(Importance::Medium),
-        "high" => Some(Importance::High),
-        _ => None,
-    }
+    Importance::from_id(s)
 }
 
 /// Tags from a comma separated list: trimmed, no blanks, no repeats.

@@ -8,12 +8,12 @@ use crate::domain::{Channel, Id, Issue, IssueStatus, Severity, Touchpoint, Touch
 use crate::ui::store::new_id;
 
 const CHANNELS: [(Channel, &str, &str); 6] = [
-    (Channel::Meeting, "meeting", "Meeting"),
-    (Channel::Call, "call", "Call"),
-    (Channel::Review, "review", "Review"),
-    (Channel::Lunch, "lunch", "Lunch"),
-    (Channel::Email, "email", "Email"),
-    (Channel::Other, "other", "Other"),
+    (Channel::Meeting, Channel::Meeting.id(), "Meeting"),
+    (Channel::Call, Channel::Call.id(), "Call"),
+    (Channel::Review, Channel::Review.id(), "Review"),
+    (Channel::Lunch, Channel::Lunch.id(), "Lunch"),
+    (Channel::Email, Channel::Email.id(), "Email"),
+    (Channel::Other, Channel::Other.id(), "Other"),
 ];
 
 fn channel_name(c: Channel) -> &'static str {
@@ -178,7 +178,7 @@ fn IssueList(ctx: Ctx) -> impl IntoView {
 fn AddIssue(ctx: Ctx) -> impl IntoView {
     let today = ctx.today();
     let title = RwSignal::new(String::new());
-    let severity = RwSignal::new("minor".to_string());
+    let severity = RwSignal::new(Severity::Minor.id().to_string());
     let opened = RwSignal::new(today.to_string());
     let owner = RwSignal::new(String::new());
     let notes = RwSignal::new(String::new());
@@ -204,11 +204,7 @@ fn AddIssue(ctx: Ctx) -> impl IntoView {
             id: new_id("i"),
             title: t,
             opened_on: d,
-            severity: if severity.get_untracked() == "serious" {
-                Severity::Serious
-            } else {
-                Severity::Minor
-            },
+            severity: Severity::from_id(&severity.get_untracked()).unwrap_or(Severity::Minor),
             status: IssueStatus::Open,
             owner: owner.get_untracked().trim().to_string(),
             resolved_on: None,
@@ -227,7 +223,7 @@ fn AddIssue(ctx: Ctx) -> impl IntoView {
                     <DraftField label="Issue" value=title error=title_err required=true/>
                     <Choice
                         label="Severity"
-                        options=vec![("minor", "Minor"), ("serious", "Serious")]
+                        options=vec![(Severity::Minor.id(), "Minor"), (Severity::Serious.id(), "Serious")]
                         value=severity
                         on_pick=Callback::new(move |v| severity.set(v))
                     />
@@ -245,7 +241,7 @@ fn AddIssue(ctx: Ctx) -> impl IntoView {
 fn Touchpoints(ctx: Ctx) -> impl IntoView {
     let today = ctx.today();
     let date = RwSignal::new(today.to_string());
-    let channel = RwSignal::new("meeting".to_string());
+    let channel = RwSignal::new(Channel::Meeting.id().to_string());
     let kind = RwSignal::new(TouchpointKind::Business);
     let with = RwSignal::new(Vec::<String>::new());
     let note = RwSignal::new(String::new());
@@ -395,10 +391,7 @@ fn Touchpoints(ctx: Ctx) -> impl IntoView {
                         key=|(t, names)| (t.id.0.clone(), names.clone(), t.note.clone())
                         children=move |(t, names)| {
                             let id = t.id.clone();
-                            let kind = match t.kind {
-                                TouchpointKind::Business => "business",
-                                TouchpointKind::Personal => "personal",
-                            };
+                            let kind = t.kind.id();
                             let who = if names.is_empty() { String::new() } else { format!(" with {}", names.join(", ")) };
                             view! {
                                 <li class="touchpoint" data-touchpoint=t.id.0.clone()>

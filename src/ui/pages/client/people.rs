@@ -17,25 +17,6 @@ const GROUPS: [Stance; 5] = [
     Stance::Promoter,
 ];
 
-fn role_id(r: Role) -> &'static str {
-    match r {
-        Role::DecisionMaker => "decision_maker",
-        Role::Influencer => "influencer",
-        Role::EndUser => "end_user",
-        Role::Sponsor => "sponsor",
-    }
-}
-
-fn stance_id(s: Stance) -> &'static str {
-    match s {
-        Stance::Promoter => "promoter",
-        Stance::Supporter => "supporter",
-        Stance::Neutral => "neutral",
-        Stance::Dissatisfied => "dissatisfied",
-        Stance::Opposed => "opposed",
-    }
-}
-
 #[component]
 pub fn PeopleTab(ctx: Ctx) -> impl IntoView {
     let adding = RwSignal::new(false);
@@ -111,7 +92,7 @@ fn StanceGroup(ctx: Ctx, stance: Stance) -> impl IntoView {
             <section
                 class="stance-group"
                 class:obstacles=stance.is_obstacle()
-                data-stance=stance_id(stance)
+                data-stance=stance.id()
                 aria-label=stance.name()
             >
                 <h3>{heading} " (" {move || people.with(Vec::len)} ")"</h3>
@@ -188,7 +169,7 @@ fn PersonCard(ctx: Ctx, id: Id) -> impl IntoView {
         let name = s.name.clone();
         let delete = delete.clone();
         view! {
-            <li class="card person" data-person=s.id.0.clone() data-stance=stance_id(s.stance)>
+            <li class="card person" data-person=s.id.0.clone() data-stance=s.stance.id()>
                 <div class="person-head">
                     <strong class="person-name">{s.name.clone()}</strong>
                     {(!s.title.is_empty()).then(|| view! { <span class="person-title">{s.title.clone()}</span> })}
@@ -229,9 +210,9 @@ fn PersonForm(
     let id = initial.id.clone();
     let name = RwSignal::new(initial.name.clone());
     let job = RwSignal::new(initial.title.clone());
-    let role = RwSignal::new(role_id(initial.role).to_string());
+    let role = RwSignal::new(initial.role.id().to_string());
     let senior = RwSignal::new(initial.senior);
-    let stance = RwSignal::new(stance_id(initial.stance).to_string());
+    let stance = RwSignal::new(initial.stance.id().to_string());
     let rival = RwSignal::new(initial.rival_preference.clone());
     let feedback = RwSignal::new(date_text(initial.feedback_on));
     let contact = RwSignal::new(date_text(initial.last_contact));
@@ -252,14 +233,8 @@ fn PersonForm(
         if n.is_empty() {
             return;
         }
-        let role = Role::ALL
-            .into_iter()
-            .find(|r| role_id(*r) == role.get_untracked())
-            .unwrap_or(Role::DecisionMaker);
-        let stance = Stance::ALL
-            .into_iter()
-            .find(|s| stance_id(*s) == stance.get_untracked())
-            .unwrap_or(Stance::Neutral);
+        let role = Role::from_id(&role.get_untracked()).unwrap_or(Role::DecisionMaker);
+        let stance = Stance::from_id(&stance.get_untracked()).unwrap_or(Stance::Neutral);
         on_save.run(Stakeholder {
             id: id.clone(),
             name: n,
@@ -273,13 +248,11 @@ fn PersonForm(
             notes: notes.get_untracked(),
         });
     };
-    let roles: Vec<(&'static str, &'static str)> = Role::ALL
-        .into_iter()
-        .map(|r| (role_id(r), r.name()))
-        .collect();
+    let roles: Vec<(&'static str, &'static str)> =
+        Role::ALL.into_iter().map(|r| (r.id(), r.name())).collect();
     let stances: Vec<(&'static str, &'static str)> = Stance::ALL
         .into_iter()
-        .map(|s| (stance_id(s), s.name()))
+        .map(|s| (s.id(), s.name()))
         .collect();
     view! {
         <form class="person-form card" on:submit=submit novalidate>

@@ -8,7 +8,7 @@ use super::common::{
     date_text, group_digits, importance_from_id, importance_id, margin_text, parse_date_opt,
     parse_margin, parse_revenue, parse_tags, Choice, Ctx, Field,
 };
-use crate::domain::Client;
+use crate::domain::{Client, Importance};
 
 /// A memo over one piece of the client, as text for a field.
 fn text_of(ctx: Ctx, f: fn(&Client) -> String) -> Signal<String> {
@@ -117,7 +117,7 @@ pub fn ProfileTab(ctx: Ctx) -> impl IntoView {
                 />
                 <Choice
                     label="Strategic importance"
-                    options=vec![("", "Not set"), ("low", "Low"), ("medium", "Medium"), ("high", "High")]
+                    options=vec![("", "Not set"), (Importance::Low.id(), "Low"), (Importance::Medium.id(), "Medium"), (Importance::High.id(), "High")]
                     value=importance
                     on_pick=Callback::new(move |v: String| ctx.edit(|c| c.profile.importance = importance_from_id(&v)))
                 />

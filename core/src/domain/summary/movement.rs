@@ -1,0 +1,87 @@
+//! Movement between each client's last two assessments.
+
+use crate::domain::engine::shown_category;
+use crate::domain::model::{Category, Id, Portfolio};
+
+use super::board::board_index;
+use super::view::is_active;
+
+/// The direction of a client's move between its last two assessments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Trend {
+    Better,
+    Same,
+    Worse,
+    /// To or from "not yet assessed": no direction can be claimed.
+    Unclear,
+}
+
+pub fn trend(from: Category, to: Category) -> Trend {
+    if from == to {
+        Trend::Same
+    } else if from == Category::Unassessed || to == Category::Unassessed {
+        Trend::Unclear
+    } else if to.severity() > from.severity() {
+        Trend::Worse
+    } else {
+        Trend::Better
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientMove {
+    pub client: Id,
+    pub name: String,
+    pub from: Category,
+    pub to: Category,
+    pub trend: Trend,
+}
+
+/// Movement between each client's previous and current assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Movement {
+    /// `table[from][to]`, indexed by [`board_index`].
+    pub table: [[usize; 5]; 5],
+    /// Every active client with two assessments, movers first.
+    pub clients: Vec<ClientMove>,
+}
+
+impl Movement {
+    pub fn count(&self, from: Category, to: Category) -> usize {
+        self.table[board_index(from)][board_index(to)]
+    }
+}
+
+/// The transition table between the last two assessment rounds (categories
+/// as shown, recomputed from the answers so stale snapshots cannot mislead).
+pub fn movement(portfolio: &Portfolio) -> Movement {
+    let mut table = [[0; 5]; 5];
+    let mut clients = Vec::new();
+    for client in portfolio.clients.iter().filter(|c| is_active(c)) {
+        let (Some(prev), Some(cur)) = (client.previous_assessment(), client.current_assessment())
+        else {
+            continue;
+        };
+        let (from, to) = (shown_category(prev), shown_category(cur));
+        table[board_index(from)][board_index(to)] += 1;
+        clients.push(ClientMove {
+            client: client.id.clone(),
+            name: client.profile.name.clone(),
+            from,
+            to,
+            trend: trend(from, to),
+        });
+    }
+    let rank = |t: Trend| match t {
+        Trend::Worse => 0,
+        Trend::Unclear => 1,
+        Trend::Better => 2,
+        Trend::Same => 3,
+    };
+    crate::domain::sorting::sort_by(&mut clients, |a, b| {
+        rank(a.trend)
+            .cmp(&rank(b.trend))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Movement { table, clients }
+}
