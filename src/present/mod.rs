@@ -1,2 +1,4 @@
 //! Presentation logic that needs no browser: how the app words and arranges
 //! what the method computes. Pure functions, tested natively.
+
+pub mod format;

@@ -9,6 +9,7 @@ pub mod evidence;
 pub mod model;
 pub mod plan;
 pub mod questions;
+pub mod renewal;
 pub mod sample;
 pub mod sorting;
 pub mod suggestions;
@@ -26,6 +27,7 @@ pub use evidence::Evidence;
 pub use model::*;
 pub use plan::{headline, proposals, Proposal, Source as ProposalSource};
 pub use questions::{Question, QuestionId, Section, QUESTIONS};
+pub use renewal::{renewal_approaching, renewal_soon, renewal_urgent};
 pub use sample::{demo_portfolio, generate_portfolio, SampleShape};
 pub use suggestions::{confirm, pending_suggestions, suggestions, Suggestion};
 pub use summary::{

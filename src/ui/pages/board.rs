@@ -15,6 +15,7 @@ use super::set_title;
 use super::welcome::{AddClient, DemoButton};
 use crate::domain::summary::{board_index, is_active, trend, Board as BoardCounts};
 use crate::domain::{realism, shown_category, Category, Column, Date, Id, Trend, WarningSign};
+use crate::present::format::{money, plural, renewal_text, revenue_total};
 use crate::ui::store::{use_store, ClientSlot, Store};
 use cards::{fill_cards, CardList, CardText};
 use chart::{Distribution, Share};
@@ -123,57 +124,6 @@ impl SortKey {
             SortKey::Warnings => a.warnings.len().cmp(&b.warnings.len()),
         }
         .then_with(by_name)
-    }
-}
-
-/// `1234567` as "1,234,567".
-pub(crate) fn money(amount: u64) -> String {
-    let digits = amount.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// Whole calendar months from `from` to `to` (0 if `to` is within a month).
-fn months_between(from: Date, to: Date) -> i32 {
-    let (y1, m1, d1) = from.ymd();
-    let (y2, m2, d2) = to.ymd();
-    let months = (y2 - y1) * 12 + m2 as i32 - m1 as i32;
-    if d2 < d1 {
-        months - 1
-    } else {
-        months
-    }
-}
-
-fn plural(n: i64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-/// "Renews in 5 months", "Renews in 12 days", "Contract ended 3 days ago".
-pub(crate) fn renewal_text(end: Date, today: Date) -> String {
-    let days = end.days_since(today);
-    if days < 0 {
-        format!(
-            "Contract ended {} ago",
-            plural(-(days as i64), "day", "days")
-        )
-    } else if days == 0 {
-        "Renews today".to_string()
-    } else if days <= 60 {
-        format!("Renews in {}", plural(days as i64, "day", "days"))
-    } else {
-        let months = months_between(today, end).max(2);
-        format!("Renews in {}", plural(months as i64, "month", "months"))
     }
 }
 
@@ -634,11 +584,7 @@ fn BoardColumn(category: Category, cards: Memo<Vec<Arc<Row>>>, today: Date) -> i
                 .filter_map(|r| r.revenue)
                 .fold(0, u64::saturating_add);
             let unknown = cs.iter().filter(|r| r.revenue.is_none()).count();
-            if unknown == 0 {
-                money(known)
-            } else {
-                format!("{} (+{unknown} unknown)", money(known))
-            }
+            revenue_total(known, unknown)
         })
     };
     let shown = move || {

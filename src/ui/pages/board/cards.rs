@@ -25,8 +25,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-use super::{money, renewal_text, Row, Since};
-use crate::domain::{Category, Date, Trend};
+use super::{Row, Since};
+use crate::domain::{renewal_soon, Category, Date, Trend};
+use crate::present::format::{money, renewal_text};
 
 /// A card's texts that depend on the client.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -141,7 +142,8 @@ fn update(list: &Element, shown: &mut Vec<(Arc<Row>, Element)>, rows: &[Arc<Row>
 #[derive(Clone, Copy)]
 struct Kind {
     category: Category,
-    /// `None` without a contract date, else whether it renews within 90 days.
+    /// `None` without a contract date, else whether its renewal is soon
+    /// ([`renewal_soon`]).
     renewal: Option<bool>,
     signs: bool,
     since: Since,
@@ -263,7 +265,7 @@ fn cards(rows: &[Arc<Row>], today: Date) -> (Vec<(Arc<Row>, Element)>, js_sys::A
         for row in rows {
             let kind = Kind {
                 category: row.category,
-                renewal: row.contract_end.map(|end| end.days_since(today) <= 90),
+                renewal: row.contract_end.map(|end| renewal_soon(end, today)),
                 signs: !row.warnings.is_empty(),
                 since: row.since,
                 blind_spot: row.blind_spot.is_some(),

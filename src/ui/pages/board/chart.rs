@@ -20,8 +20,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-use super::money;
 use crate::domain::Category;
+use crate::present::format::{money, revenue_total};
 
 /// Clients and known annual revenue of one category.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -96,11 +96,7 @@ const MEASURES: [Measure; 2] = [Measure::Clients, Measure::Revenue];
 
 /// "1,250,000", or "1,250,000 (+2 unknown)" when some revenue is not known.
 fn revenue_text(s: &Share) -> String {
-    if s.unknown == 0 {
-        money(s.revenue)
-    } else {
-        format!("{} (+{} unknown)", money(s.revenue), s.unknown)
-    }
+    revenue_total(s.revenue, s.unknown)
 }
 
 /// The accessible name of a panel: every category's number.

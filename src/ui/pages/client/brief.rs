@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::common::Ctx;
 use crate::domain::{Category, IssueStatus, Role, Severity, Stance};
-use crate::ui::pages::board::{money, renewal_text};
+use crate::present::format::{money, renewal_text};
 
 /// Longest list of each kind on the page.
 const MAX_REASONS: usize = 6;

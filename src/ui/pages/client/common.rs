@@ -105,19 +105,6 @@ pub fn parse_revenue(text: &str) -> Result<Option<u64>, String> {
         .map_err(|_| "That number is too large.".to_string())
 }
 
-/// A whole number with thousands separators, for reading.
-pub fn group_digits(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Margin as a level (low, normal, high) or a percentage.
 pub fn parse_margin(text: &str) -> Result<Option<Margin>, String> {
     let t = text.trim().to_lowercase();

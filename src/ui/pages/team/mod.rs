@@ -9,11 +9,11 @@
 
 use leptos::prelude::*;
 
-use super::board::{money, renewal_text};
 use super::set_title;
 use crate::domain::team::{team, Member, PersonRow, Team as TeamSummary, TeamClient};
-use crate::domain::{Category, Column, Date};
+use crate::domain::{renewal_soon, Category, Column, Date};
 use crate::edge::local_storage::WriteError;
+use crate::present::format::{money, renewal_text, revenue_total};
 use crate::storage::file::export_json_compact;
 use crate::storage::import_json;
 use crate::ui::files::read_file;
@@ -226,11 +226,7 @@ pub fn team_memo(session: TeamSession, today: Date) -> Memo<TeamSummary> {
 }
 
 fn revenue_text(col: &Column) -> String {
-    if col.revenue_unknown == 0 {
-        money(col.revenue)
-    } else {
-        format!("{} (+{} unknown)", money(col.revenue), col.revenue_unknown)
-    }
+    revenue_total(col.revenue, col.revenue_unknown)
 }
 
 #[component]
@@ -440,7 +436,7 @@ fn TeamCard(client: TeamClient, today: Date) -> impl IntoView {
         .map(money)
         .unwrap_or_else(|| "Revenue unknown".into());
     let renewal = c.profile.contract_end.map(|end| {
-        let soon = end.days_since(today) <= 90;
+        let soon = renewal_soon(end, today);
         view! { <span class="fact renewal" class:soon=soon>{renewal_text(end, today)}</span> }
     });
     let shared = client.owners.len() > 1;
