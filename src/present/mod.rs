@@ -1,4 +1,5 @@
 //! Presentation logic that needs no browser: how the app words and arranges
 //! what the method computes. Pure functions, tested natively.
 
+pub mod board;
 pub mod format;

@@ -14,6 +14,7 @@ pub mod sample;
 pub mod sorting;
 pub mod suggestions;
 pub mod summary;
+pub mod tally;
 pub mod team;
 pub mod triage;
 pub mod warnings;
@@ -35,6 +36,7 @@ pub use summary::{
     summarize, BlindSpot, Board, ClientView, Column, DueItem, DueKind, Lesson, Movement, Realism,
     Summary, Trend,
 };
+pub use tally::{blind_spot, client_move, is_lost, BoardTally, RevenueTotal};
 pub use triage::{
     decide, needs_triage, triage_questions, TriageError, TriageQuestion, AT_RISK_TRIAGE,
     LOSS_TRIAGE,
