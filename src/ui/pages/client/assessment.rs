@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::common::{uid, Ctx};
 use crate::domain::{
-    clear_answer, confirm, pending_suggestions, set_answer, Answer, Assessment, Category, Id,
-    Override, QuestionId, Section, Suggestion,
+    clear_answer, confirm, make_override, pending_suggestions, set_answer, Answer, Assessment,
+    Category, Id, Override, OverrideError, QuestionId, Section, Suggestion,
 };
 use crate::ui::store::new_id;
 
@@ -383,26 +383,27 @@ fn OverrideBox(ctx: Ctx, overridden: Memo<Option<Override>>) -> impl IntoView {
     let err_id = uid("ovr-err");
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(category) = Category::from_id(&choice.get_untracked()) else {
-            error.set(Some(
-                "Choose the category you place the client in.".to_string(),
-            ));
-            return;
+        let made = make_override(
+            Category::from_id(&choice.get_untracked()),
+            &reason.get_untracked(),
+        );
+        let placed = match made {
+            Ok(placed) => placed,
+            Err(OverrideError::NoCategory) => {
+                error.set(Some(
+                    "Choose the category you place the client in.".to_string(),
+                ));
+                return;
+            }
+            Err(OverrideError::NoReason) => {
+                error.set(Some(
+                    "Write why you place the client differently from the answers.".to_string(),
+                ));
+                return;
+            }
         };
-        let text = reason.get_untracked().trim().to_string();
-        if text.is_empty() {
-            error.set(Some(
-                "Write why you place the client differently from the answers.".to_string(),
-            ));
-            return;
-        }
         error.set(None);
-        ctx.edit_assessment(|a| {
-            a.r#override = Some(Override {
-                category,
-                reason: text,
-            })
-        });
+        ctx.edit_assessment(|a| a.r#override = Some(placed));
         reason.set(String::new());
         choice.set(String::new());
     };

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use super::common::Ctx;
-use crate::domain::{Category, IssueStatus, Role, Severity, Stance};
+use crate::domain::{key_people, Category, IssueStatus, Severity};
 use crate::present::format::{money, renewal_text};
 
 /// Longest list of each kind on the page.
@@ -26,22 +26,6 @@ fn listing(list: impl IntoView, total: usize, max: usize, empty: &'static str) -
             view! { <p class="brief-more">"… and " {total - max} " more in Continuum."</p> }
         })}
     }
-}
-
-/// Who matters most: decision-makers and sponsors, senior people, and
-/// anyone opposed or dissatisfied.
-fn weight(role: Role, senior: bool, stance: Stance) -> u8 {
-    let mut w = 0;
-    if matches!(role, Role::DecisionMaker | Role::Sponsor) {
-        w += 4;
-    }
-    if senior {
-        w += 2;
-    }
-    if stance.is_obstacle() {
-        w += 3;
-    }
-    w
 }
 
 #[component]
@@ -103,8 +87,7 @@ pub fn Brief(ctx: Ctx) -> impl IntoView {
     };
     let people = move || {
         ctx.client.with(|c| {
-            let mut v: Vec<_> = c.stakeholders.iter().collect();
-            crate::domain::sorting::sort_by_key(&mut v, |s| std::cmp::Reverse(weight(s.role, s.senior, s.stance)));
+            let v = key_people(&c.stakeholders);
             let total = v.len();
             let list = v
                 .into_iter()
