@@ -36,6 +36,7 @@ pub mod local;
 pub mod merge;
 pub mod migrate;
 pub mod problem;
+pub mod team_files;
 pub mod validate;
 
 pub use compact::{decode_client, encode_client, stored_rev, DecodeError, Meta, StoredClient};
