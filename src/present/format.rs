@@ -64,6 +64,17 @@ pub fn renewal_text(end: Date, today: Date) -> String {
     }
 }
 
+/// "in 3 days", "today", "5 days ago".
+pub fn relative_days(days_from_today: i32) -> String {
+    match days_from_today {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        -1 => "yesterday".to_string(),
+        d if d > 0 => format!("in {d} days"),
+        d => format!("{} days ago", -d),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +125,14 @@ mod tests {
             renewal_text(day(2026, 2, 26), today),
             "Contract ended 3 days ago"
         );
+    }
+
+    #[test]
+    fn relative_days_reads_naturally() {
+        assert_eq!(relative_days(0), "today");
+        assert_eq!(relative_days(1), "tomorrow");
+        assert_eq!(relative_days(-1), "yesterday");
+        assert_eq!(relative_days(3), "in 3 days");
+        assert_eq!(relative_days(-5), "5 days ago");
     }
 }

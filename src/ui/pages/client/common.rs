@@ -81,17 +81,6 @@ pub fn importance_from_id(s: &str) -> Option<Importance> {
     }
 }
 
-/// "in 3 days", "today", "5 days ago".
-pub fn relative_days(days_from_today: i32) -> String {
-    match days_from_today {
-        0 => "today".to_string(),
-        1 => "tomorrow".to_string(),
-        -1 => "yesterday".to_string(),
-        d if d > 0 => format!("in {d} days"),
-        d => format!("{} days ago", -d),
-    }
-}
-
 /// A labelled text field that saves when the user leaves it (or presses
 /// Enter). `commit` returns a message when the text cannot be saved; the
 /// message is shown next to the field and nothing is saved.
