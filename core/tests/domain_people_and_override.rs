@@ -1,10 +1,10 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Who the brief lists first (domain::ranking) and what an override needs
-//! (domain::placement).
+//! What the brief lists first (domain::ranking: people, issues, actions)
+//! and what an override needs (domain::placement).
 
 use continuum_core::domain::{
-    key_people, make_override, stakeholder_weight, Category, Id, Override, OverrideError, Role,
-    Stakeholder, Stance,
+    key_people, make_override, next_actions, pressing_issues, stakeholder_weight, Action, Category,
+    Date, Id, Issue, IssueStatus, Override, OverrideError, Role, Severity, Stakeholder, Stance,
 };
 
 fn person(name: &str, role: Role, senior: bool, stance: Stance) -> Stakeholder {
@@ -96,4 +96,67 @@ fn an_override_needs_a_placement_and_a_reason() {
     );
     // The missing placement is reported first.
     assert_eq!(make_override(None, ""), Err(OverrideError::NoCategory));
+}
+
+fn day(d: u32) -> Date {
+    Date::from_ymd(2026, 3, d).expect("a real day")
+}
+
+fn issue(title: &str, opened: u32, severity: Severity, status: IssueStatus) -> Issue {
+    Issue {
+        id: Id::new(title),
+        title: title.to_string(),
+        opened_on: day(opened),
+        severity,
+        status,
+        owner: String::new(),
+        resolved_on: None,
+        notes: String::new(),
+    }
+}
+
+#[test]
+fn pressing_issues_are_open_serious_then_oldest() {
+    use IssueStatus::{InProgress, Open, Resolved};
+    use Severity::{Minor, Serious};
+    let issues = [
+        issue("new minor", 20, Minor, Open),
+        issue("old minor", 2, Minor, InProgress),
+        issue("new serious", 15, Serious, Open),
+        issue("fixed serious", 1, Serious, Resolved),
+        issue("old serious", 5, Serious, InProgress),
+    ];
+    let order: Vec<&str> = pressing_issues(&issues)
+        .iter()
+        .map(|i| i.title.as_str())
+        .collect();
+    assert_eq!(
+        order,
+        ["old serious", "new serious", "old minor", "new minor"]
+    );
+}
+
+#[test]
+fn next_actions_are_undone_dated_first_soonest_first() {
+    let action = |title: &str, due: Option<u32>, done: bool| Action {
+        id: Id::new(title),
+        title: title.to_string(),
+        due: due.map(day),
+        owner: String::new(),
+        done,
+        proposal: None,
+        notes: String::new(),
+    };
+    let actions = [
+        action("undated 1", None, false),
+        action("late", Some(20), false),
+        action("done", Some(1), true),
+        action("soon", Some(3), false),
+        action("undated 2", None, false),
+    ];
+    let order: Vec<&str> = next_actions(&actions)
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(order, ["soon", "late", "undated 1", "undated 2"]);
 }

@@ -31,7 +31,7 @@ pub use model::*;
 pub use placement::{make_override, OverrideError};
 pub use plan::{headline, proposals, Proposal, Source as ProposalSource};
 pub use questions::{Question, QuestionId, Section, QUESTIONS};
-pub use ranking::{key_people, stakeholder_weight};
+pub use ranking::{key_people, next_actions, pressing_issues, stakeholder_weight};
 pub use renewal::{renewal_approaching, renewal_soon, renewal_urgent};
 pub use sample::{demo_portfolio, generate_portfolio, SampleShape};
 pub use suggestions::{confirm, pending_suggestions, suggestions, Suggestion};

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use super::common::Ctx;
-use crate::domain::{key_people, Category, IssueStatus, Severity};
+use crate::domain::{key_people, next_actions, pressing_issues, Category, IssueStatus, Severity};
 use crate::present::format::{money, renewal_text};
 
 /// Longest list of each kind on the page.
@@ -108,8 +108,7 @@ pub fn Brief(ctx: Ctx) -> impl IntoView {
     };
     let issues = move || {
         ctx.client.with(|c| {
-            let mut open: Vec<_> = c.issues.iter().filter(|i| i.is_open()).collect();
-            crate::domain::sorting::sort_by_key(&mut open, |i| (i.severity != Severity::Serious, i.opened_on));
+            let open = pressing_issues(&c.issues);
             let total = open.len();
             let list = open
                 .into_iter()
@@ -131,9 +130,7 @@ pub fn Brief(ctx: Ctx) -> impl IntoView {
     };
     let actions = move || {
         ctx.client.with(|c| {
-            let mut open: Vec<_> = c.actions.iter().filter(|a| !a.done).collect();
-            // Dated first, soonest first.
-            crate::domain::sorting::sort_by_key(&mut open, |a| (a.due.is_none(), a.due));
+            let open = next_actions(&c.actions);
             let total = open.len();
             let list = open
                 .into_iter()
