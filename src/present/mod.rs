@@ -1,3 +1,7 @@
 //! Presentation logic that needs no browser: how the app words and arranges
 //! what the method computes. Pure functions, tested natively.
+
+pub mod board;
+pub mod format;
+pub mod input;
 pub mod save;

@@ -236,7 +236,7 @@ test("each card states its client's own facts, the same as the table, whatever t
     const named = names.filter((n) => (card.signs ?? "").includes(n));
     assert.equal(named.length, signs, `${id}: the tooltip names each sign (${card.signs})`);
   }
-  assert.equal(cards["c-rocket"].soon, true, "a renewal within 90 days is marked");
+  assert.equal(cards["c-rocket"].soon, true, "a renewal within three months is marked");
   assert.match(cards["c-rocket"].renewal, /^Renews in 30 days$/);
   assert.equal(cards["c-zed"].renewal, null);
   assert.match(cards["c-northwind"].blindSpot, /^Blind spot: your gut said Loyal and secure, the answers say [^.]+\.$/);

@@ -7,12 +7,16 @@ pub mod date;
 pub mod engine;
 pub mod evidence;
 pub mod model;
+pub mod placement;
 pub mod plan;
 pub mod questions;
+pub mod ranking;
+pub mod renewal;
 pub mod sample;
 pub mod sorting;
 pub mod suggestions;
 pub mod summary;
+pub mod tally;
 pub mod team;
 pub mod triage;
 pub mod vocabulary;
@@ -25,8 +29,11 @@ pub use engine::{
 };
 pub use evidence::Evidence;
 pub use model::*;
+pub use placement::{make_override, OverrideError};
 pub use plan::{headline, proposals, Proposal, Source as ProposalSource};
 pub use questions::{Question, QuestionId, Section, QUESTIONS};
+pub use ranking::{key_people, next_actions, pressing_issues, stakeholder_weight};
+pub use renewal::{renewal_approaching, renewal_soon, renewal_urgent};
 pub use sample::{demo_portfolio, generate_portfolio, SampleShape};
 pub use suggestions::{confirm, pending_suggestions, suggestions, Suggestion};
 pub use summary::{
@@ -34,6 +41,7 @@ pub use summary::{
     summarize, BlindSpot, Board, ClientView, Column, DueItem, DueKind, Lesson, Movement, Realism,
     Summary, Trend,
 };
+pub use tally::{blind_spot, client_move, is_lost, BoardTally, RevenueTotal};
 pub use triage::{
     decide, needs_triage, triage_questions, TriageError, TriageQuestion, AT_RISK_TRIAGE,
     LOSS_TRIAGE,

@@ -324,8 +324,8 @@ pub fn warning_signs(client: &Client, category: Category, today: Date) -> Vec<Wa
 
     if let Some(end) = client.profile.contract_end {
         let left = end.days_since(today);
-        if category != Category::Secure && left >= 0 && end <= today.add_months(RENEWAL_MONTHS) {
-            let strength = if end <= today.add_months(RENEWAL_URGENT_MONTHS) {
+        if category != Category::Secure && super::renewal::renewal_approaching(end, today) {
+            let strength = if super::renewal::renewal_urgent(end, today) {
                 Strength::Urgent
             } else {
                 Strength::Strong

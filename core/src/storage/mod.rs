@@ -39,6 +39,7 @@ pub mod local;
 pub mod merge;
 pub mod migrate;
 pub mod problem;
+pub mod team_files;
 pub(crate) mod v1;
 pub mod validate;
 

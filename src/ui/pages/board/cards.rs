@@ -25,58 +25,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-use super::{money, renewal_text, Row, Since};
-use crate::domain::{Category, Date, Trend};
-
-/// A card's texts that depend on the client.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub(super) struct CardText {
-    id: String,
-    href: String,
-    revenue: String,
-    renewal: Option<String>,
-    /// The warning signs' names, for the tooltip.
-    signs: String,
-    /// The blind spot's tooltip and its text for screen readers.
-    blind_spot: Option<(String, String)>,
-}
-
-impl CardText {
-    pub fn new(row: &Row, today: Date) -> CardText {
-        let id = row.id.to_string();
-        CardText {
-            href: format!("/client/{id}"),
-            id,
-            revenue: match row.revenue {
-                Some(r) => money(r),
-                None => "Revenue unknown".to_string(),
-            },
-            renewal: row.contract_end.map(|end| renewal_text(end, today)),
-            signs: row
-                .warnings
-                .iter()
-                .map(|s| s.label())
-                .collect::<Vec<_>>()
-                .join(", "),
-            blind_spot: row.blind_spot.map(|(gut, computed)| {
-                let (gut, computed) = (gut.name(), computed.name());
-                (
-                    format!("Blind spot: your gut said {gut}, the answers say {computed}."),
-                    format!(": your gut said {gut}, the answers say {computed}"),
-                )
-            }),
-        }
-    }
-}
-
-impl CardText {
-    /// The blind spot's tooltip and its text for screen readers, if any.
-    pub fn blind_spot(&self) -> Option<(&str, &str)> {
-        self.blind_spot
-            .as_ref()
-            .map(|(title, hidden)| (title.as_str(), hidden.as_str()))
-    }
-}
+use crate::domain::{renewal_soon, Category, Date, Trend};
+use crate::present::board::{trend_mark, Row, Since};
 
 /// What a column's cards are built from.
 #[derive(Clone)]
@@ -141,7 +91,8 @@ fn update(list: &Element, shown: &mut Vec<(Arc<Row>, Element)>, rows: &[Arc<Row>
 #[derive(Clone, Copy)]
 struct Kind {
     category: Category,
-    /// `None` without a contract date, else whether it renews within 90 days.
+    /// `None` without a contract date, else whether its renewal is soon
+    /// ([`renewal_soon`]).
     renewal: Option<bool>,
     signs: bool,
     since: Since,
@@ -263,7 +214,7 @@ fn cards(rows: &[Arc<Row>], today: Date) -> (Vec<(Arc<Row>, Element)>, js_sys::A
         for row in rows {
             let kind = Kind {
                 category: row.category,
-                renewal: row.contract_end.map(|end| end.days_since(today) <= 90),
+                renewal: row.contract_end.map(|end| renewal_soon(end, today)),
                 signs: !row.warnings.is_empty(),
                 since: row.since,
                 blind_spot: row.blind_spot.is_some(),
@@ -349,11 +300,11 @@ fn prepare(doc: &Document, kind: Kind) -> Option<Element> {
         "fact warnings"
     };
     child(doc, &facts, "span", Some(warnings))?;
-    if let Some((class, arrow, text, title)) = trend(kind.since) {
-        let span = child(doc, &facts, "span", Some(class))?;
-        span.set_attribute("title", title).ok()?;
-        hidden_text(doc, &span, arrow)?;
-        span.append_child(&doc.create_text_node(text)).ok()?;
+    if let Some(mark) = trend_mark(kind.since) {
+        let span = child(doc, &facts, "span", Some(mark.class))?;
+        span.set_attribute("title", mark.title).ok()?;
+        hidden_text(doc, &span, mark.arrow)?;
+        span.append_child(&doc.create_text_node(mark.text)).ok()?;
     }
     if kind.blind_spot {
         let span = child(doc, &facts, "span", Some("blind-spot"))?;
@@ -363,36 +314,6 @@ fn prepare(doc: &Document, kind: Kind) -> Option<Element> {
         child(doc, &span, "span", Some("visually-hidden"))?;
     }
     Some(item)
-}
-
-/// `(class, arrow, text, title)` of the trend mark, if any.
-pub(super) fn trend(
-    since: Since,
-) -> Option<(&'static str, &'static str, &'static str, &'static str)> {
-    match since {
-        Since::Nothing | Since::Moved(Trend::Same) => None,
-        Since::New => Some((
-            "trend new",
-            "",
-            "new",
-            "First placement, or a new check-up under way",
-        )),
-        Since::Moved(Trend::Better) => Some((
-            "trend better",
-            "↑ ",
-            "safer",
-            "Safer than at the previous check-up",
-        )),
-        Since::Moved(Trend::Worse) => Some((
-            "trend worse",
-            "↓ ",
-            "worse",
-            "Worse than at the previous check-up",
-        )),
-        Since::Moved(Trend::Unclear) => {
-            Some(("trend new", "", "new", "Moved to or from not yet assessed"))
-        }
-    }
 }
 
 fn child(doc: &Document, parent: &Element, tag: &str, class: Option<&str>) -> Option<Element> {

@@ -20,17 +20,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-use super::money;
 use crate::domain::Category;
-
-/// Clients and known annual revenue of one category.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) struct Share {
-    pub clients: usize,
-    pub revenue: u64,
-    /// Clients whose revenue is not known.
-    pub unknown: usize,
-}
+use crate::present::board::Share;
+use crate::present::format::{money, revenue_total};
 
 /// What a panel measures.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -57,7 +49,7 @@ impl Measure {
     fn value(self, s: &Share) -> u64 {
         match self {
             Measure::Clients => s.clients as u64,
-            Measure::Revenue => s.revenue,
+            Measure::Revenue => s.revenue.known,
         }
     }
 
@@ -96,11 +88,7 @@ const MEASURES: [Measure; 2] = [Measure::Clients, Measure::Revenue];
 
 /// "1,250,000", or "1,250,000 (+2 unknown)" when some revenue is not known.
 fn revenue_text(s: &Share) -> String {
-    if s.unknown == 0 {
-        money(s.revenue)
-    } else {
-        format!("{} (+{} unknown)", money(s.revenue), s.unknown)
-    }
+    revenue_total(s.revenue.known, s.revenue.unknown)
 }
 
 /// The accessible name of a panel: every category's number.
@@ -163,7 +151,7 @@ fn fill(places: &Places, shares: &[(Category, Share)]) {
             let _ = value.set_attribute("x", &(BAR_X + length + 6.0).to_string());
             value.set_text_content(Some(&match measure {
                 Measure::Clients => share.clients.to_string(),
-                Measure::Revenue => money(share.revenue),
+                Measure::Revenue => money(share.revenue.known),
             }));
         }
     }

@@ -7,9 +7,13 @@ use leptos::prelude::*;
 use super::common::{uid, Ctx};
 use crate::domain::{
     clear_answer, confirm, pending_suggestions, set_answer, Answer, Assessment, Category, Id,
-    Override, QuestionId, Section, Suggestion,
+    QuestionId, Section, Suggestion,
 };
 use crate::ui::store::new_id;
+use verdict::VerdictPanel;
+
+mod override_box;
+mod verdict;
 
 #[component]
 pub fn AssessmentTab(ctx: Ctx) -> impl IntoView {
@@ -274,177 +278,5 @@ fn SuggestionBox(ctx: Ctx, suggestion: Suggestion) -> impl IntoView {
             </ul>
             <button type="button" class="button small" on:click=accept>"Accept"</button>
         </div>
-    }
-}
-
-/// The live verdict: category, reasons, what is still open, and the override.
-#[component]
-fn VerdictPanel(ctx: Ctx, answered: Memo<usize>) -> impl IntoView {
-    let verdict = Memo::new(move |_| ctx.view.with(|v| v.verdict.clone()));
-    let category = Memo::new(move |_| verdict.with(|v| v.category));
-    let computed = Memo::new(move |_| verdict.with(|v| v.computed));
-    let overridden = Memo::new(move |_| verdict.with(|v| v.r#override.clone()));
-    let reasons = move || {
-        verdict.with(|v| {
-            v.reasons
-                .iter()
-                .map(|r| {
-                    let q = r.question.question();
-                    let note = (!r.note.is_empty())
-                        .then(|| view! { <span class="reason-note">{r.note.clone()}</span> });
-                    view! {
-                        <li data-reason=r.question.as_str() data-category=r.points_to.id()>
-                            <span class="reason-question">{q.text}</span>
-                            " "
-                            <strong class="reason-answer">{r.answer.label()}</strong>
-                            {note}
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let missing = move || {
-        verdict.with(|v| {
-            v.missing
-                .iter()
-                .map(|q| view! { <li data-missing=q.as_str()>{q.question().text}</li> })
-                .collect_view()
-        })
-    };
-    let headline_id = uid("verdict");
-    view! {
-        <aside class="verdict-panel" aria-labelledby=headline_id.clone()>
-            <h2 id=headline_id.clone() class="visually-hidden">"Verdict"</h2>
-            <div
-                class="verdict-now"
-                data-verdict=move || category.get().id()
-                data-category=move || category.get().id()
-                aria-live="polite"
-            >
-                <span class="verdict-label">
-                    {move || if overridden.with(Option::is_some) { "Your placement" } else { "Verdict" }}
-                </span>
-                <strong class="verdict-name">{move || category.get().name()}</strong>
-                <span class="verdict-progress">{move || answered.get()} " of " {QuestionId::ALL.len()} " answered"</span>
-            </div>
-            {move || {
-                overridden
-                    .get()
-                    .map(|o| {
-                        view! {
-                            <div class="verdict-computed" data-computed=computed.get().id() data-category=computed.get().id()>
-                                <p>
-                                    "Computed from the answers: " <strong>{computed.get().name()}</strong>
-                                </p>
-                                <p class="override-reason">"Why you placed it otherwise: " {o.reason}</p>
-                            </div>
-                        }
-                    })
-            }}
-            <Show when=move || verdict.with(|v| v.incomplete)>
-                <p class="incomplete">"Incomplete: the open questions below could still make it worse."</p>
-            </Show>
-            <Show
-                when=move || verdict.with(|v| !v.reasons.is_empty())
-                fallback=move || view! {
-                    <p class="empty">
-                        {move || if computed.get() == Category::Secure {
-                            "Every check is healthy."
-                        } else {
-                            "No answer points anywhere yet."
-                        }}
-                    </p>
-                }
-            >
-                <h3>"Why"</h3>
-                <ol class="reasons">{reasons}</ol>
-            </Show>
-            <Show when=move || verdict.with(|v| !v.missing.is_empty())>
-                <details class="missing">
-                    <summary>
-                        "Still open and could make it worse (" {move || verdict.with(|v| v.missing.len())} ")"
-                    </summary>
-                    <ul>{missing}</ul>
-                </details>
-            </Show>
-            <OverrideBox ctx=ctx overridden=overridden/>
-        </aside>
-    }
-}
-
-#[component]
-fn OverrideBox(ctx: Ctx, overridden: Memo<Option<Override>>) -> impl IntoView {
-    let choice = RwSignal::new(String::new());
-    let reason = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let select_id = uid("ovr");
-    let reason_id = uid("ovr-reason");
-    let err_id = uid("ovr-err");
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(category) = Category::from_id(&choice.get_untracked()) else {
-            error.set(Some(
-                "Choose the category you place the client in.".to_string(),
-            ));
-            return;
-        };
-        let text = reason.get_untracked().trim().to_string();
-        if text.is_empty() {
-            error.set(Some(
-                "Write why you place the client differently from the answers.".to_string(),
-            ));
-            return;
-        }
-        error.set(None);
-        ctx.edit_assessment(|a| {
-            a.r#override = Some(Override {
-                category,
-                reason: text,
-            })
-        });
-        reason.set(String::new());
-        choice.set(String::new());
-    };
-    let clear = move |_| ctx.edit_assessment(|a| a.r#override = None);
-    let err_id2 = err_id.clone();
-    view! {
-        <details class="override">
-            <summary>"Override the category"</summary>
-            <Show when=move || overridden.with(Option::is_some)>
-                <p>
-                    "Overridden. The computed category stays visible. "
-                    <button type="button" class="button small" on:click=clear>"Clear override"</button>
-                </p>
-            </Show>
-            <form on:submit=save novalidate>
-                <div class="field">
-                    <label for=select_id.clone()>"Place the client in"</label>
-                    <select id=select_id on:change=move |ev| choice.set(event_target_value(&ev))>
-                        <option value="" prop:selected=move || choice.with(String::is_empty)>"Choose…"</option>
-                        {Category::PLACEMENTS
-                            .into_iter()
-                            .map(|c| view! {
-                                <option value=c.id() prop:selected=move || choice.with(|x| x == c.id())>{c.name()}</option>
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for=reason_id.clone()>"Reason for the override"</label>
-                    <textarea
-                        id=reason_id
-                        rows="2"
-                        aria-describedby=move || error.with(Option::is_some).then(|| err_id.clone())
-                        prop:value=move || reason.get()
-                        on:input=move |ev| reason.set(event_target_value(&ev))
-                    ></textarea>
-                </div>
-                <Show when=move || error.with(Option::is_some)>
-                    <p class="field-error" id=err_id2.clone() role="alert">{move || error.get().unwrap_or_default()}</p>
-                </Show>
-                <button type="submit" class="button">"Override"</button>
-            </form>
-        </details>
     }
 }

@@ -7,8 +7,8 @@
 use leptos::prelude::*;
 
 use super::common::Ctx;
-use crate::domain::{Category, IssueStatus, Role, Severity, Stance};
-use crate::ui::pages::board::{money, renewal_text};
+use crate::domain::{key_people, next_actions, pressing_issues, Category, IssueStatus};
+use crate::present::format::{money, renewal_text};
 
 /// Longest list of each kind on the page.
 const MAX_REASONS: usize = 6;
@@ -26,22 +26,6 @@ fn listing(list: impl IntoView, total: usize, max: usize, empty: &'static str) -
             view! { <p class="brief-more">"… and " {total - max} " more in Continuum."</p> }
         })}
     }
-}
-
-/// Who matters most: decision-makers and sponsors, senior people, and
-/// anyone opposed or dissatisfied.
-fn weight(role: Role, senior: bool, stance: Stance) -> u8 {
-    let mut w = 0;
-    if matches!(role, Role::DecisionMaker | Role::Sponsor) {
-        w += 4;
-    }
-    if senior {
-        w += 2;
-    }
-    if stance.is_obstacle() {
-        w += 3;
-    }
-    w
 }
 
 #[component]
@@ -103,8 +87,7 @@ pub fn Brief(ctx: Ctx) -> impl IntoView {
     };
     let people = move || {
         ctx.client.with(|c| {
-            let mut v: Vec<_> = c.stakeholders.iter().collect();
-            crate::domain::sorting::sort_by_key(&mut v, |s| std::cmp::Reverse(weight(s.role, s.senior, s.stance)));
+            let v = key_people(&c.stakeholders);
             let total = v.len();
             let list = v
                 .into_iter()
@@ -125,8 +108,7 @@ pub fn Brief(ctx: Ctx) -> impl IntoView {
     };
     let issues = move || {
         ctx.client.with(|c| {
-            let mut open: Vec<_> = c.issues.iter().filter(|i| i.is_open()).collect();
-            crate::domain::sorting::sort_by_key(&mut open, |i| (i.severity != Severity::Serious, i.opened_on));
+            let open = pressing_issues(&c.issues);
             let total = open.len();
             let list = open
                 .into_iter()
@@ -148,9 +130,7 @@ pub fn Brief(ctx: Ctx) -> impl IntoView {
     };
     let actions = move || {
         ctx.client.with(|c| {
-            let mut open: Vec<_> = c.actions.iter().filter(|a| !a.done).collect();
-            // Dated first, soonest first.
-            crate::domain::sorting::sort_by_key(&mut open, |a| (a.due.is_none(), a.due));
+            let open = next_actions(&c.actions);
             let total = open.len();
             let list = open
                 .into_iter()

@@ -1,14 +1,15 @@
 //! What every tab of the client workspace shares: the handle on the client,
-//! parsing of what people type (with messages they can act on), and a
+//! the reading of what people type (from `present::input`), and a
 //! labelled, validated text field.
 
 use std::cell::Cell;
-use std::str::FromStr;
 
 use leptos::prelude::*;
 
-use crate::domain::date::DateError;
-use crate::domain::{Assessment, Client, ClientView, Date, Id, Importance, Margin, MarginLevel};
+use crate::domain::{Assessment, Client, ClientView, Date, Id, Importance};
+pub use crate::present::input::{
+    date_text, margin_text, parse_date, parse_date_opt, parse_margin, parse_revenue, parse_tags,
+};
 use crate::ui::store::{new_id, Store};
 
 /// The client being worked on: its data, its verdict, and how to change it.
@@ -62,118 +63,12 @@ pub fn uid(prefix: &str) -> String {
     })
 }
 
-/// An optional date as typed: empty means "none".
-pub fn parse_date_opt(text: &str) -> Result<Option<Date>, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    Date::from_str(t).map(Some).map_err(|e| match e {
-        DateError::Format => "Write the date as YYYY-MM-DD, for example 2025-03-31.".to_string(),
-        DateError::NoSuchDay => format!("{t} is not a day in the calendar."),
-    })
-}
-
-/// A date that must be given.
-pub fn parse_date(text: &str) -> Result<Date, String> {
-    parse_date_opt(text)?.ok_or_else(|| "A date is needed here (YYYY-MM-DD).".to_string())
-}
-
-pub fn date_text(d: Option<Date>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
-}
-
-/// Annual revenue in whole currency units; grouping marks are allowed.
-pub fn parse_revenue(text: &str) -> Result<Option<u64>, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    let digits: String = t
-        .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '\'' | '_' | '\u{a0}' | '\u{202f}'))
-        .collect();
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(
-            "Write the revenue as a whole number of currency units, digits only (for example 250000)."
-                .to_string(),
-        );
-    }
-    digits
-        .parse::<u64>()
-        .map(Some)
-        .map_err(|_| "That number is too large.".to_string())
-}
-
-/// A whole number with thousands separators, for reading.
-pub fn group_digits(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Margin as a level (low, normal, high) or a percentage.
-pub fn parse_margin(text: &str) -> Result<Option<Margin>, String> {
-    let t = text.trim().to_lowercase();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    match t.as_str() {
-        "low" => return Ok(Some(Margin::Level(MarginLevel::Low))),
-        "normal" | "medium" => return Ok(Some(Margin::Level(MarginLevel::Normal))),
-        "high" => return Ok(Some(Margin::Level(MarginLevel::High))),
-        _ => {}
-    }
-    let number = t.trim_end_matches('%').trim().replace(',', ".");
-    match number.parse::<f64>() {
-        Ok(p) if p.is_finite() && (-100.0..=100.0).contains(&p) => Ok(Some(Margin::Percent(p))),
-        Ok(_) => Err("A margin percentage lies between -100 and 100.".to_string()),
-        Err(_) => Err("Write low, normal, high, or a percentage such as 22%.".to_string()),
-    }
-}
-
-pub fn margin_text(m: Option<Margin>) -> String {
-    match m {
-        None => String::new(),
-        Some(Margin::Level(level)) => level.id().into(),
-        Some(Margin::Percent(p)) => format!("{p}%"),
-    }
-}
-
 pub fn importance_id(i: Option<Importance>) -> &'static str {
     i.map_or("", Importance::id)
 }
 
 pub fn importance_from_id(s: &str) -> Option<Importance> {
     Importance::from_id(s)
-}
-
-/// Tags from a comma separated list: trimmed, no blanks, no repeats.
-pub fn parse_tags(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for t in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
-        if !out.iter().any(|x| x.to_lowercase() == t.to_lowercase()) {
-            out.push(t.to_string());
-        }
-    }
-    out
-}
-
-/// "in 3 days", "today", "5 days ago".
-pub fn relative_days(days_from_today: i32) -> String {
-    match days_from_today {
-        0 => "today".to_string(),
-        1 => "tomorrow".to_string(),
-        -1 => "yesterday".to_string(),
-        d if d > 0 => format!("in {d} days"),
-        d => format!("{} days ago", -d),
-    }
 }
 
 /// A labelled text field that saves when the user leaves it (or presses

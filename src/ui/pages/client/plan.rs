@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::common::{date_text, parse_date_opt, relative_days, uid, Ctx, Field};
+use super::common::{date_text, parse_date_opt, uid, Ctx, Field};
 use crate::domain::{headline, proposals, Action, Id, Proposal};
+use crate::present::format::relative_days;
 use crate::ui::store::new_id;
 
 #[component]

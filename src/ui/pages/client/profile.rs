@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 
 use super::common::{
-    date_text, group_digits, importance_from_id, importance_id, margin_text, parse_date_opt,
-    parse_margin, parse_revenue, parse_tags, Choice, Ctx, Field,
+    date_text, importance_from_id, importance_id, margin_text, parse_date_opt, parse_margin,
+    parse_revenue, parse_tags, Choice, Ctx, Field,
 };
 use crate::domain::{Client, Importance};
+use crate::present::format::money;
 
 /// A memo over one piece of the client, as text for a field.
 fn text_of(ctx: Ctx, f: fn(&Client) -> String) -> Signal<String> {
@@ -84,7 +85,7 @@ pub fn ProfileTab(ctx: Ctx) -> impl IntoView {
                     label="Annual revenue"
                     hint="Whole currency units, for example 250000."
                     inputmode="numeric"
-                    value=text_of(ctx, |c| c.profile.annual_revenue.map(group_digits).unwrap_or_default())
+                    value=text_of(ctx, |c| c.profile.annual_revenue.map(money).unwrap_or_default())
                     commit=revenue
                 />
                 <Field

@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use super::common::{group_digits, uid, Ctx};
+use super::common::{uid, Ctx};
 use crate::domain::triage::low_margin;
 use crate::domain::{decide, needs_triage, triage_questions, TriageOutcome};
+use crate::present::format::money;
 
 #[component]
 pub fn TriageTab(ctx: Ctx) -> impl IntoView {
@@ -19,7 +20,7 @@ pub fn TriageTab(ctx: Ctx) -> impl IntoView {
                 .profile
                 .annual_revenue
                 .map_or("revenue not recorded".to_string(), |r| {
-                    format!("annual revenue {}", group_digits(r))
+                    format!("annual revenue {}", money(r))
                 });
             let margin = match low_margin(c) {
                 Some(true) => "the margin is low",

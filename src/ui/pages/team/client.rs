@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::super::board::money;
 use super::super::set_title;
 use super::{team_memo, use_team};
 use crate::domain::team::TeamClient;
 use crate::domain::Id;
+use crate::present::format::money;
 use crate::ui::store::use_store;
 
 #[component]

@@ -1,0 +1,40 @@
+//! Where a manager's remembered team files are kept in local storage: one
+//! key per file, `continuum/v1/team/<nnn>/<file name>`, holding the file's
+//! compact JSON. The portfolio loader ([`load`](super::local::load)) reads
+//! none of these keys, so a colleague's clients never mix with the
+//! manager's own.
+
+use crate::domain::sorting::sort_by;
+
+/// The prefix of every remembered team file's key.
+pub const TEAM_PREFIX: &str = "continuum/v1/team/";
+
+/// The key of the `index`-th remembered file (numbered so they come back
+/// in the order they were opened).
+pub fn team_file_key(index: usize, file: &str) -> String {
+    format!("{TEAM_PREFIX}{index:03}/{file}")
+}
+
+/// Whether a key holds a remembered team file.
+pub fn is_team_key(key: &str) -> bool {
+    key.starts_with(TEAM_PREFIX)
+}
+
+/// The file name in a team file's key (the whole key if it has none).
+pub fn team_file_name(key: &str) -> &str {
+    key.strip_prefix(TEAM_PREFIX)
+        .and_then(|rest| rest.split_once('/'))
+        .map_or(key, |(_, name)| name)
+}
+
+/// The remembered team files among local storage's `entries`, in the order
+/// they were remembered: `(file name, text)`.
+pub fn remembered_team_files(entries: &[(String, String)]) -> Vec<(String, String)> {
+    let mut files: Vec<&(String, String)> =
+        entries.iter().filter(|(k, _)| is_team_key(k)).collect();
+    sort_by(&mut files, |a, b| a.0.cmp(&b.0));
+    files
+        .into_iter()
+        .map(|(key, text)| (team_file_name(key).to_string(), text.clone()))
+        .collect()
+}

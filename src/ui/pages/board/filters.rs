@@ -1,0 +1,142 @@
+//! The filter bar (search, owner, tag, warning sign) and the filters'
+//! signals; which rows pass is decided by [`Filter`] in `present::board`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::WarningSign;
+use crate::present::board::{Filter, Row, Rows};
+use crate::present::format::plural;
+
+/// The choices the filters offer.
+#[derive(Clone, Copy)]
+pub(super) struct Filters {
+    search: RwSignal<String>,
+    owner: RwSignal<String>,
+    tag: RwSignal<String>,
+    sign: RwSignal<String>,
+}
+
+impl Filters {
+    pub fn new() -> Filters {
+        Filters {
+            search: RwSignal::new(String::new()),
+            owner: RwSignal::new(String::new()),
+            tag: RwSignal::new(String::new()),
+            sign: RwSignal::new(String::new()),
+        }
+    }
+
+    /// The filters as set now (tracked).
+    fn get(self) -> Filter {
+        Filter {
+            search: self.search.get(),
+            owner: self.owner.get(),
+            tag: self.tag.get(),
+            sign: WarningSign::from_id(&self.sign.get()),
+        }
+    }
+
+    fn active(self) -> bool {
+        self.get().is_active()
+    }
+
+    fn clear(self) {
+        self.search.set(String::new());
+        self.owner.set(String::new());
+        self.tag.set(String::new());
+        self.sign.set(String::new());
+    }
+
+    pub fn apply(self, rows: &[Arc<Row>]) -> Vec<Arc<Row>> {
+        self.get().apply(rows)
+    }
+}
+
+/// Search, owner, tag and warning sign.
+#[component]
+pub(super) fn FilterBar(
+    filters: Filters,
+    all: Memo<Rows>,
+    shown: Memo<Vec<Arc<Row>>>,
+) -> impl IntoView {
+    let owners = Memo::new(move |_| all.with(|a| a.owners.clone()));
+    let tags = Memo::new(move |_| all.with(|a| a.tags.clone()));
+    let status = move || {
+        let total = all.with(|a| a.rows.len());
+        let n = shown.with(Vec::len);
+        if filters.active() {
+            format!(
+                "Showing {n} of {}.",
+                plural(total as i64, "client", "clients")
+            )
+        } else {
+            format!(
+                "{} on the board.",
+                plural(total as i64, "client", "clients")
+            )
+        }
+    };
+    view! {
+        <form class="filters" role="search" aria-label="Filter clients" on:submit=|ev| ev.prevent_default()>
+            <div class="field search">
+                <label for="board-search">"Search"</label>
+                <input
+                    id="board-search"
+                    type="search"
+                    placeholder="Client name"
+                    autocomplete="off"
+                    prop:value=move || filters.search.get()
+                    on:input=move |ev| filters.search.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="board-owner">"Owner"</label>
+                <select
+                    id="board-owner"
+                    prop:value=move || filters.owner.get()
+                    on:change=move |ev| filters.owner.set(event_target_value(&ev))
+                >
+                    <option value="">"All owners"</option>
+                    <For each=move || owners.get() key=|o| o.clone() let:owner>
+                        <option value=owner.clone()>{owner.clone()}</option>
+                    </For>
+                </select>
+            </div>
+            <div class="field">
+                <label for="board-tag">"Tag"</label>
+                <select
+                    id="board-tag"
+                    prop:value=move || filters.tag.get()
+                    on:change=move |ev| filters.tag.set(event_target_value(&ev))
+                >
+                    <option value="">"All tags"</option>
+                    <For each=move || tags.get() key=|t| t.clone() let:tag>
+                        <option value=tag.clone()>{tag.clone()}</option>
+                    </For>
+                </select>
+            </div>
+            <div class="field">
+                <label for="board-sign">"Warning sign"</label>
+                <select
+                    id="board-sign"
+                    prop:value=move || filters.sign.get()
+                    on:change=move |ev| filters.sign.set(event_target_value(&ev))
+                >
+                    <option value="">"Any or none"</option>
+                    {WarningSign::ALL
+                        .into_iter()
+                        .map(|s| view! { <option value=s.id()>{s.label()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <Show when=move || filters.active()>
+                <button type="button" class="button quiet" on:click=move |_| filters.clear()>
+                    "Clear filters"
+                </button>
+            </Show>
+            <p class="filter-status" aria-live="polite">{status}</p>
+        </form>
+    }
+}

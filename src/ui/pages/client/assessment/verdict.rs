@@ -1,0 +1,104 @@
+//! The live verdict beside the questionnaire: the category shown, the
+//! computed one when overridden, the reasons and what is still open.
+
+use leptos::prelude::*;
+
+use super::override_box::OverrideBox;
+use crate::domain::{Category, QuestionId};
+use crate::ui::pages::client::common::{uid, Ctx};
+
+/// The live verdict: category, reasons, what is still open, and the override.
+#[component]
+pub(super) fn VerdictPanel(ctx: Ctx, answered: Memo<usize>) -> impl IntoView {
+    let verdict = Memo::new(move |_| ctx.view.with(|v| v.verdict.clone()));
+    let category = Memo::new(move |_| verdict.with(|v| v.category));
+    let computed = Memo::new(move |_| verdict.with(|v| v.computed));
+    let overridden = Memo::new(move |_| verdict.with(|v| v.r#override.clone()));
+    let reasons = move || {
+        verdict.with(|v| {
+            v.reasons
+                .iter()
+                .map(|r| {
+                    let q = r.question.question();
+                    let note = (!r.note.is_empty())
+                        .then(|| view! { <span class="reason-note">{r.note.clone()}</span> });
+                    view! {
+                        <li data-reason=r.question.as_str() data-category=r.points_to.id()>
+                            <span class="reason-question">{q.text}</span>
+                            " "
+                            <strong class="reason-answer">{r.answer.label()}</strong>
+                            {note}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let missing = move || {
+        verdict.with(|v| {
+            v.missing
+                .iter()
+                .map(|q| view! { <li data-missing=q.as_str()>{q.question().text}</li> })
+                .collect_view()
+        })
+    };
+    let headline_id = uid("verdict");
+    view! {
+        <aside class="verdict-panel" aria-labelledby=headline_id.clone()>
+            <h2 id=headline_id.clone() class="visually-hidden">"Verdict"</h2>
+            <div
+                class="verdict-now"
+                data-verdict=move || category.get().id()
+                data-category=move || category.get().id()
+                aria-live="polite"
+            >
+                <span class="verdict-label">
+                    {move || if overridden.with(Option::is_some) { "Your placement" } else { "Verdict" }}
+                </span>
+                <strong class="verdict-name">{move || category.get().name()}</strong>
+                <span class="verdict-progress">{move || answered.get()} " of " {QuestionId::ALL.len()} " answered"</span>
+            </div>
+            {move || {
+                overridden
+                    .get()
+                    .map(|o| {
+                        view! {
+                            <div class="verdict-computed" data-computed=computed.get().id() data-category=computed.get().id()>
+                                <p>
+                                    "Computed from the answers: " <strong>{computed.get().name()}</strong>
+                                </p>
+                                <p class="override-reason">"Why you placed it otherwise: " {o.reason}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <Show when=move || verdict.with(|v| v.incomplete)>
+                <p class="incomplete">"Incomplete: the open questions below could still make it worse."</p>
+            </Show>
+            <Show
+                when=move || verdict.with(|v| !v.reasons.is_empty())
+                fallback=move || view! {
+                    <p class="empty">
+                        {move || if computed.get() == Category::Secure {
+                            "Every check is healthy."
+                        } else {
+                            "No answer points anywhere yet."
+                        }}
+                    </p>
+                }
+            >
+                <h3>"Why"</h3>
+                <ol class="reasons">{reasons}</ol>
+            </Show>
+            <Show when=move || verdict.with(|v| !v.missing.is_empty())>
+                <details class="missing">
+                    <summary>
+                        "Still open and could make it worse (" {move || verdict.with(|v| v.missing.len())} ")"
+                    </summary>
+                    <ul>{missing}</ul>
+                </details>
+            </Show>
+            <OverrideBox ctx=ctx overridden=overridden/>
+        </aside>
+    }
+}
