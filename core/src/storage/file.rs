@@ -29,7 +29,7 @@ use crate::domain::{
 /// The value of `format` in every Continuum file.
 pub const FORMAT: &str = "continuum";
 /// The file format version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u64 = 1;
+pub const CURRENT_VERSION: u64 = 2;
 /// Larger files are refused before parsing, so a wrong file cannot freeze
 /// the tab. 2,000 rich clients export to about 33 MB (pretty-printed).
 pub const MAX_FILE_BYTES: usize = 40_000_000;
@@ -118,10 +118,10 @@ pub fn import_json(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
     let value: Value = serde_json::from_slice(bytes).map_err(syntax_error)?;
     let version = envelope_version(&value)?;
-    let file = if version == 0 {
-        migrate::v0_to_v1(value)?
-    } else {
-        parse::<FileV1>(value)?
+    let file = match version {
+        0 => migrate::v0_to_v1(value)?,
+        1 => migrate::v1_to_v2(parse::<FileV1>(value)?)?,
+        _ => parse::<FileV1>(value)?,
     };
     let imported = file.into_imported(version)?;
     Ok(imported)
@@ -355,6 +355,8 @@ fn json_path_at(text: &[u8], line: usize, column: usize, peeked: bool) -> Vec<Se
 
 // ---------------------------------------------------------------------------
 // Version 1 DTOs: field names, order and optionality are the file format.
+// Version 2 is version 1 plus `profile.external_id`, so the same DTOs read
+// both; `migrate::v1_to_v2` refuses the new field in a file that says 1.
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -452,6 +454,9 @@ pub(crate) struct ProfileV1 {
     pub notes: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Version 2: the client's record id in the CRM it was imported from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
 }
 
 /// A margin level (`"low"`, `"normal"`, `"high"`) or a percentage number.
@@ -641,6 +646,7 @@ impl From<&Client> for ClientV1 {
                 importance: p.importance,
                 notes: p.notes.clone(),
                 tags: p.tags.clone(),
+                external_id: p.external_id.clone(),
             },
             stakeholders: c
                 .stakeholders
@@ -746,6 +752,7 @@ impl From<ClientV1> for Client {
                 importance: p.importance,
                 notes: p.notes,
                 tags: p.tags,
+                external_id: p.external_id,
             },
             stakeholders: c
                 .stakeholders
