@@ -12,9 +12,9 @@
 use std::collections::HashMap;
 
 use super::file::within_limit_without_bom;
+pub use super::import::values::{parse_amount, parse_margin};
 use super::problem::{ImportError, Problem};
-use super::validate::MARGIN_PERCENT_RANGE;
-use crate::domain::{Client, Date, Id, Margin, MarginLevel, Portfolio};
+use crate::domain::{Client, Date, Id, Margin, Portfolio};
 
 /// A column Continuum understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -190,7 +190,7 @@ fn row_problem(row: usize, message: String) -> Problem {
 }
 
 /// The delimiter used most in the header row (outside quotes); comma on a tie.
-fn sniff_delimiter(text: &str) -> char {
+pub(crate) fn sniff_delimiter(text: &str) -> char {
     let mut counts = [(',', 0usize), (';', 0), ('\t', 0)];
     let mut quoted = false;
     for c in text.chars() {
@@ -289,96 +289,6 @@ fn read_cell(client: &mut CsvClient, col: CsvColumn, value: &str) -> Result<(), 
         }
     }
     Ok(())
-}
-
-/// A whole amount of money: `120000`, `120,000`, `120.000`, `120 000 €`,
-/// `$1,200.50` (rounded). The error completes "revenue '12k€' …".
-pub fn parse_amount(s: &str) -> Result<u64, String> {
-    let mut t: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '€' | '$' | '£' | '¥' | '\''))
-        .collect();
-    // A currency code before or after the number: "EUR 1200", "1200 CHF".
-    for _ in 0..2 {
-        let n = t.len();
-        if n > 3 && t.is_char_boundary(3) && t[..3].bytes().all(|b| b.is_ascii_uppercase()) {
-            t.drain(..3);
-        } else if n > 3
-            && t.is_char_boundary(n - 3)
-            && t[n - 3..].bytes().all(|b| b.is_ascii_uppercase())
-        {
-            t.truncate(n - 3);
-        }
-    }
-    if t.starts_with('-') {
-        return Err("cannot be negative".into());
-    }
-    if t.is_empty()
-        || !t
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-    {
-        return Err("is not a number (write it with digits only, such as 120000)".into());
-    }
-    let decimal = decimal_separator(&t);
-    let (whole, fraction) = match decimal {
-        Some(d) => t.rsplit_once(d).unwrap_or((&t, "")),
-        None => (t.as_str(), ""),
-    };
-    // Thousands groups after the first have exactly three digits: "1.2.3"
-    // is a typing mistake, not 123.
-    let groups: Vec<&str> = whole.split([',', '.']).collect();
-    let grouped_ok = groups.len() == 1
-        || (matches!(groups[0].len(), 1..=3) && groups[1..].iter().all(|g| g.len() == 3));
-    let digits: String = groups.concat();
-    if digits.is_empty() || !grouped_ok || !fraction.bytes().all(|b| b.is_ascii_digit()) {
-        return Err("is not a number (write it with digits only, such as 120000)".into());
-    }
-    let too_large = || "is too large".to_string();
-    let mut amount: u64 = digits.parse().map_err(|_| too_large())?;
-    if fraction.starts_with(|c: char| ('5'..='9').contains(&c)) {
-        amount = amount.checked_add(1).ok_or_else(too_large)?;
-    }
-    Ok(amount)
-}
-
-/// Which of `.` and `,` is the decimal point, if any: the last one when both
-/// appear; a lone separator followed by exactly three digits is read as
-/// thousands (money in whole units is the common case).
-fn decimal_separator(t: &str) -> Option<char> {
-    let last_dot = t.rfind('.');
-    let last_comma = t.rfind(',');
-    let lone = |c: char, at: usize| {
-        let once = t.matches(c).count() == 1;
-        let after = t.len() - at - 1;
-        (once && after != 3).then_some(c)
-    };
-    match (last_dot, last_comma) {
-        (Some(d), Some(c)) => Some(if d > c { '.' } else { ',' }),
-        (Some(d), None) => lone('.', d),
-        (None, Some(c)) => lone(',', c),
-        (None, None) => None,
-    }
-}
-
-/// `low`, `normal` (or `medium`), `high`, or a percentage: `22`, `22.5 %`, `22,5%`.
-pub fn parse_margin(s: &str) -> Result<Margin, String> {
-    let lower = s.trim().to_lowercase();
-    let level = match lower.as_str() {
-        "low" => Some(MarginLevel::Low),
-        "normal" | "medium" | "average" | "mid" => Some(MarginLevel::Normal),
-        "high" => Some(MarginLevel::High),
-        _ => None,
-    };
-    if let Some(l) = level {
-        return Ok(Margin::Level(l));
-    }
-    let number = lower.trim_end_matches('%').trim().replace(',', ".");
-    match number.parse::<f64>() {
-        Ok(x) if x.is_finite() && MARGIN_PERCENT_RANGE.contains(&x) => Ok(Margin::Percent(x)),
-        Ok(_) => Err("must be a percentage between -100 and 100".into()),
-        Err(_) => Err("is not low, normal, high or a percentage".into()),
-    }
 }
 
 /// `2026-12-31` (ISO), or day first: `31/12/2026`, `31.12.2026`, `31-12-2026`.
@@ -531,6 +441,7 @@ fn csv_cell(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::MarginLevel;
 
     #[test]
     fn amounts() {

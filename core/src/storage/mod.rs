@@ -32,6 +32,7 @@ pub mod compact;
 pub mod csv;
 pub mod file;
 pub mod ics;
+pub mod import;
 pub mod local;
 pub mod merge;
 pub mod migrate;
