@@ -112,7 +112,9 @@ pub fn build(table: &Table, mapping: &Mapping, answers: &DateAnswers) -> Result<
     let mut orders: HashMap<usize, Option<DateOrder>> = HashMap::new();
     for col in (0..table.headers.len()).filter(|c| target(*c).is_date()) {
         let order = match column_order(table, col, &rows) {
-            ColumnOrder::Known(o) => answers.0.get(&col).copied().or(o),
+            // The values' own evidence wins over an answer, which
+            // only decides a column the values leave open.
+            ColumnOrder::Known(o) => o.or_else(|| answers.0.get(&col).copied()),
             ColumnOrder::Ask(q) => match answers.0.get(&col) {
                 Some(o) => Some(*o),
                 None => {
