@@ -220,8 +220,12 @@ proptest! {
         let d = Date::from_days_since_epoch(days);
         let (text, order) = written(d, form);
         prop_assert_eq!(contract_end(&text, order), Ok(Some(d)), "{}", text);
-        let serial = f64::from(days + 25_569);
-        prop_assert_eq!(excel_serial(serial), Some(d));
+        // Excel counts a 29 February 1900 that never was: from 1 March 1900
+        // on, its serial is the day count from 1899-12-30.
+        if days >= -25_508 {
+            let serial = f64::from(days + 25_569) + 0.25;
+            prop_assert_eq!(excel_serial(serial), Some(d));
+        }
     }
 
     #[test]

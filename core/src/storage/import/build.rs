@@ -90,8 +90,9 @@ pub fn build(table: &Table, mapping: &Mapping, answers: &DateAnswers) -> Result<
         header(
             &mut problems,
             format!(
-                "{} are all mapped to {}; keep one",
+                "{} are {} mapped to {}; keep one",
                 names.join(" and "),
+                if names.len() == 2 { "both" } else { "all" },
                 target.label()
             ),
         );

@@ -13,6 +13,8 @@
 //! 4. [`build`]: every value checked, or every problem by row and column;
 //! 5. [`plan`]: rows matched to the current clients, giving the portfolio
 //!    for the merge preview (`storage::merge`) and a report.
+//!
+//! [`import_list`] runs all five without asking anything (errors instead).
 
 pub mod build;
 pub mod contacts;
@@ -21,6 +23,7 @@ pub mod decode;
 pub mod headers;
 pub mod mapping;
 pub mod matching;
+pub mod quick;
 pub mod sheet;
 pub mod table;
 pub mod values;
@@ -31,5 +34,6 @@ pub use dates::{excel_serial, DateAnswers, DateOrder, DateQuestion, Sample};
 pub use decode::{decode, TextEncoding};
 pub use mapping::{header_signature, suggest_mapping, Mapping, Target};
 pub use matching::{name_key, plan, MatchedBy, PlanReport, RowOutcome};
+pub use quick::{import_list, ListImport};
 pub use table::{detect_kind, read_table, Cell, Kind, Row, Source, Table};
 pub use values::{parse_amount, parse_importance, parse_margin, parse_tags};

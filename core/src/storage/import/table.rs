@@ -173,7 +173,7 @@ fn read_delimited(bytes: &[u8]) -> Result<Table, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let delimiter = crate::storage::csv::sniff_delimiter(&text);
+    let delimiter = sniff_delimiter(&text);
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(delimiter as u8)
         .has_headers(false)
@@ -227,6 +227,32 @@ fn read_delimited(bytes: &[u8]) -> Result<Table, ImportError> {
         sheet: None,
     };
     table_from_lines(lines, 0, source)
+}
+
+/// The delimiter used most in the header row (outside quotes); comma on a tie.
+fn sniff_delimiter(text: &str) -> char {
+    let mut counts = [(',', 0usize), (';', 0), ('\t', 0)];
+    let mut quoted = false;
+    for c in text.chars() {
+        if !quoted && (c == '\n' || c == '\r') {
+            break;
+        }
+        if c == '"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for (d, n) in counts.iter_mut() {
+                if *d == c {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    // `max_by_key` keeps the last maximum; reversing makes comma win ties.
+    counts
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map_or(',', |(d, _)| *d)
 }
 
 /// Line numbers of byte offsets met in increasing order, in linear time.
@@ -316,6 +342,14 @@ mod tests {
             .map(column_letter)
             .to_vec();
         assert_eq!(l, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+    }
+
+    #[test]
+    fn sniffs_the_header_delimiter() {
+        assert_eq!(sniff_delimiter("Client;Revenue;\"a,b\"\n1,2,3,4"), ';');
+        assert_eq!(sniff_delimiter("Client,Revenue\n"), ',');
+        assert_eq!(sniff_delimiter("Client\tRevenue"), '\t');
+        assert_eq!(sniff_delimiter("Client"), ',');
     }
 
     #[test]
