@@ -311,3 +311,27 @@ fn unsure_mappings_are_not_confident() {
         .message
         .contains("column A (Client) and column B (Customer)"));
 }
+
+#[test]
+fn salesforce_data_export_and_contact_ids() {
+    let t = csv("Id,Name,Type,ParentId,AnnualRevenue,OwnerId,Description\n\
+                 0015e00000AbC001,Acme Corporation,Customer,,2400000,0055e000001XyZ,Key\n");
+    let m = suggest_mapping(&t);
+    assert_eq!(m.source.as_deref(), Some("Salesforce data export"));
+    assert_eq!(
+        m.columns,
+        [
+            Target::ExternalId,
+            Target::ClientName,
+            Target::Ignore,
+            Target::Ignore,
+            Target::AnnualRevenue,
+            Target::Ignore,
+            Target::Notes,
+        ]
+    );
+    // In a contact list the record id is the person's, not a client's.
+    let contacts = suggest_mapping(&table("hubspot-contacts.csv"));
+    assert_eq!(contacts.columns[0], Target::Ignore);
+    assert_eq!(contacts.column(Target::ExternalId), None);
+}

@@ -112,7 +112,7 @@ fn two_rows_for_one_client_update_it_once() {
     );
     // Two rows whose names only differ by a legal suffix are a duplicate.
     assert!(build(&t, &suggest_mapping(&t), &DateAnswers::none()).is_err());
-    let t = csv("Account ID,Account Name,Annual Revenue\n0015e00000AbC002,Globex Renamed,1\nX9,Globex Europe,2\n");
+    let t = csv("Account ID,Account Name,Annual Revenue\n0015e00000AbC002,Globex Renamed,1\n,Globex Europe,2\n");
     let rows = build(&t, &suggest_mapping(&t), &DateAnswers::none()).unwrap();
     let (incoming, report) = plan(&rows, &current(), ids("n"));
     assert_eq!(incoming.clients.len(), 1);
@@ -180,4 +180,35 @@ fn names_match_across_legal_forms_and_punctuation() {
         assert_eq!(name_key(a), name_key(b), "{a} / {b}");
     }
     assert_ne!(name_key("Acme"), name_key("Acme Labs"));
+}
+
+#[test]
+fn a_different_record_id_is_a_different_client() {
+    // Same name as a client that carries another record id: a new client.
+    let t = csv("Account ID,Account Name\nZZ9,Globex Europe\n");
+    let rows = build(&t, &suggest_mapping(&t), &DateAnswers::none()).unwrap();
+    let (incoming, report) = plan(&rows, &current(), ids("n"));
+    assert_eq!(report.added.len(), 1);
+    assert_eq!(incoming.clients[0].id, Id::new("n1"));
+    // Rows built by hand with one name twice make one client, not two.
+    let twice = Rows {
+        clients: vec![
+            ClientRow {
+                row: 2,
+                name: "Nova".into(),
+                ..ClientRow::default()
+            },
+            ClientRow {
+                row: 3,
+                name: "NOVA Ltd".into(),
+                annual_revenue: Some(5),
+                ..ClientRow::default()
+            },
+        ],
+        ..Rows::default()
+    };
+    let (incoming, report) = plan(&twice, &current(), ids("n"));
+    assert_eq!(incoming.clients.len(), 1);
+    assert_eq!(incoming.clients[0].profile.annual_revenue, Some(5));
+    assert_eq!((report.added.len(), report.updated.len()), (1, 1));
 }

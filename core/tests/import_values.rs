@@ -112,6 +112,11 @@ fn an_ambiguous_column_is_a_question_never_a_guess() {
     // Without the answer, nothing is imported.
     let err = build(&t, &m, &DateAnswers::none()).unwrap_err();
     assert_eq!(err.problems()[0].path, "Column B (Contract end)");
+    assert_eq!(
+        err.problems()[0].message,
+        "no date here says whether the day or the month comes first (row 2: 03/04/2027 is \
+         2027-04-03 day first, 2027-03-04 month first); say which, or write the dates as 2026-12-31"
+    );
     let day = build(&t, &m, &DateAnswers::none().with(1, DateOrder::DayFirst)).unwrap();
     let month = build(&t, &m, &DateAnswers::none().with(1, DateOrder::MonthFirst)).unwrap();
     assert_eq!(day.clients[2].contract_end, Some(date("2026-12-11")));

@@ -65,6 +65,21 @@ pub fn date_questions(table: &Table, mapping: &Mapping) -> Result<Vec<DateQuesti
     }
 }
 
+/// Why an unanswered column stops the import, with a value read both ways
+/// so the user sees what is at stake (and how to write it unambiguously).
+fn unanswered(q: &DateQuestion) -> String {
+    let example = q.samples.first().map_or(String::new(), |s| {
+        format!(
+            " (row {}: {} is {} day first, {} month first)",
+            s.row, s.text, s.day_first, s.month_first
+        )
+    });
+    format!(
+        "no date here says whether the day or the month comes first{example}; \
+         say which, or write the dates as 2026-12-31"
+    )
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -119,10 +134,7 @@ pub fn build(table: &Table, mapping: &Mapping, answers: &DateAnswers) -> Result<
             ColumnOrder::Ask(q) => match answers.0.get(&col) {
                 Some(o) => Some(*o),
                 None => {
-                    problems.push(Problem::new(
-                        capitalise(&q.column_name),
-                        "the dates could be day first or month first; say which".to_string(),
-                    ));
+                    problems.push(Problem::new(capitalise(&q.column_name), unanswered(&q)));
                     None
                 }
             },

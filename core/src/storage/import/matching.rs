@@ -135,7 +135,19 @@ pub fn plan(
     // one client update it twice rather than cloning it twice.
     let mut placed: HashMap<usize, usize> = HashMap::new();
     let mut report = PlanReport::default();
+    // New clients by name key → their place in `incoming`, so a second row
+    // with the same name (which `build` refuses, but `Rows` is public)
+    // updates the new client instead of adding it twice.
+    let mut added: HashMap<String, usize> = HashMap::new();
     for row in &rows.clients {
+        let key = name_key(&row.name);
+        // A client that already carries a different record id is another
+        // record of the CRM with the same name: not this row's client.
+        let same_record =
+            |i: &usize| match (&row.external_id, &current.clients[*i].profile.external_id) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
         let found = row
             .external_id
             .as_deref()
@@ -143,33 +155,32 @@ pub fn plan(
             .map(|i| (*i, MatchedBy::ExternalId))
             .or_else(|| {
                 by_name
-                    .get(&name_key(&row.name))
+                    .get(&key)
+                    .filter(|i| same_record(i))
                     .map(|i| (*i, MatchedBy::Name))
             });
-        match found {
-            Some((i, by)) => {
+        let (at, by) = match (found, added.get(&key)) {
+            (Some((i, by)), _) => {
                 let at = *placed.entry(i).or_insert_with(|| {
                     incoming.push(current.clients[i].clone());
                     incoming.len() - 1
                 });
-                let client = &mut incoming[at];
-                apply(client, row, by == MatchedBy::ExternalId);
-                report
-                    .updated
-                    .push(outcome(row.row, &row.name, client, Some(by)));
+                (at, Some(by))
             }
-            None => {
-                let mut client = Client::new(new_id(), row.name.clone());
-                apply(&mut client, row, true);
-                let key = name_key(&row.name);
-                by_name
-                    .entry(key)
-                    .or_insert(current.clients.len() + incoming.len());
-                report
-                    .added
-                    .push(outcome(row.row, &row.name, &client, None));
-                incoming.push(client);
+            (None, Some(at)) => (*at, Some(MatchedBy::Name)),
+            (None, None) => {
+                incoming.push(Client::new(new_id(), row.name.clone()));
+                added.insert(key, incoming.len() - 1);
+                (incoming.len() - 1, None)
             }
+        };
+        let client = &mut incoming[at];
+        apply(client, row, by != Some(MatchedBy::Name));
+        let o = outcome(row.row, &row.name, client, by);
+        if by.is_some() {
+            report.updated.push(o);
+        } else {
+            report.added.push(o);
         }
     }
     // People go to the clients above first (a file of both), else to the
