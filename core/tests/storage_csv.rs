@@ -1,10 +1,14 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! CSV: client lists from spreadsheets in, the portfolio summary out.
+//! CSV: the earlier client-list fixtures through the new import, and the
+//! portfolio summary out.
 
 mod storage_support;
 
 use continuum_core::domain::*;
 use continuum_core::storage::csv::*;
+use continuum_core::storage::import::{
+    build, import_list, read_table, suggest_mapping, DateAnswers, Rows,
+};
 use continuum_core::storage::{merge, preview, ImportError, MergeChoices};
 use proptest::prelude::*;
 use storage_support::*;
@@ -21,10 +25,17 @@ fn problems(err: &ImportError) -> Vec<String> {
     err.problems().iter().map(ToString::to_string).collect()
 }
 
+/// A client list read with the suggested mapping and no questions.
+fn read(bytes: &[u8]) -> Result<Rows, ImportError> {
+    let t = read_table(bytes, "list.csv", None)?;
+    build(&t, &suggest_mapping(&t), &DateAnswers::none())
+}
+
 #[test]
 fn comma_separated_list_with_quotes_and_blank_rows() {
-    let csv = import_csv(&fixture("clients-comma.csv")).unwrap();
-    assert_eq!(csv.delimiter, ',');
+    let t = read_table(&fixture("clients-comma.csv"), "clients-comma.csv", None).unwrap();
+    assert_eq!(t.source.delimiter, Some(','));
+    let csv = read(&fixture("clients-comma.csv")).unwrap();
     assert_eq!(csv.ignored_columns, vec!["Region"]);
     assert_eq!(csv.clients.len(), 3);
     let nw = &csv.clients[0];
@@ -33,19 +44,23 @@ fn comma_separated_list_with_quotes_and_blank_rows() {
     assert_eq!(nw.annual_revenue, Some(480_000));
     assert_eq!(nw.margin, Some(Margin::Percent(22.5)));
     assert_eq!(nw.contract_end, Some(date("2027-06-30")));
-    assert_eq!(nw.owner, "Dana Kim");
-    assert_eq!(nw.tags, vec!["logistics", "key"]);
+    assert_eq!(nw.owner.as_deref(), Some("Dana Kim"));
+    assert_eq!(nw.tags, Some(vec!["logistics".into(), "key".into()]));
     assert_eq!(csv.clients[1].name, "Harbor Foods, Inc.");
     assert_eq!(csv.clients[1].annual_revenue, Some(95_000));
     assert_eq!(csv.clients[1].margin, Some(Margin::Level(MarginLevel::Low)));
     assert_eq!(csv.clients[2].contract_end, Some(date("2027-09-30")));
-    assert_eq!(csv.clients[2].tags, vec!["retail", "small"]);
+    assert_eq!(
+        csv.clients[2].tags,
+        Some(vec!["retail".into(), "small".into()])
+    );
 }
 
 #[test]
 fn semicolon_list_with_bom_and_european_numbers() {
-    let csv = import_csv(&fixture("clients-semicolon-bom.csv")).unwrap();
-    assert_eq!(csv.delimiter, ';');
+    let t = read_table(&fixture("clients-semicolon-bom.csv"), "x.csv", None).unwrap();
+    assert_eq!(t.source.delimiter, Some(';'));
+    let csv = read(&fixture("clients-semicolon-bom.csv")).unwrap();
     assert_eq!(csv.clients[0].name, "Northwind Logistics");
     assert_eq!(csv.clients[0].annual_revenue, Some(480_000));
     assert_eq!(csv.clients[0].margin, Some(Margin::Percent(22.5)));
@@ -60,26 +75,26 @@ fn semicolon_list_with_bom_and_european_numbers() {
 
 #[test]
 fn a_missing_name_column_is_named() {
-    let err = import_csv(&fixture("missing-name-column.csv")).unwrap_err();
+    let err = read(&fixture("missing-name-column.csv")).unwrap_err();
     assert_eq!(
         problems(&err),
         vec![
-            "Row 1: no column for the client name: the header row needs a column such as \
-             \"Client\" or \"Name\" (found: Revenue, Margin, Owner)"
+            "Row 1: no column for the client name: map one, such as \"Company name\" or \
+             \"Account Name\" (found: Revenue, Margin, Owner)"
         ]
     );
 }
 
 #[test]
 fn bad_values_are_listed_per_row() {
-    let err = import_csv(&fixture("bad-numbers.csv")).unwrap_err();
+    let err = read(&fixture("bad-numbers.csv")).unwrap_err();
     assert_eq!(
         problems(&err),
         vec![
-            "Row 3: revenue \"lots\" is not a number (write it with digits only, such as 120000)",
-            "Row 4: revenue \"12k€\" is not a number (write it with digits only, such as 120000)",
-            "Row 4: margin \"250%\" must be a percentage between -100 and 100",
-            "Row 4: contract end \"31/02/2026\" is not a real date",
+            "Row 3, column B (Revenue): revenue \"lots\" is not a number (write it with digits only, such as 120000)",
+            "Row 4, column B (Revenue): revenue \"12k€\" is not a number (write it with digits only, such as 120000)",
+            "Row 4, column C (Margin): margin \"250%\" must be a percentage between -100 and 100",
+            "Row 4, column D (Contract end): contract end \"31/02/2026\" is not a real date",
             "Row 5: the client name is empty",
         ]
     );
@@ -90,7 +105,7 @@ fn bad_values_are_listed_per_row() {
 
 #[test]
 fn other_csv_problems() {
-    let err = |s: &[u8]| import_csv(s).unwrap_err();
+    let err = |s: &[u8]| read(s).unwrap_err();
     assert_eq!(
         problems(&err(b"Client,Revenue\nA,1\nB,2,3\n")),
         vec!["Row 3: has 3 values but the header names 2 columns (a value containing ',' must be in quotes)"]
@@ -101,11 +116,14 @@ fn other_csv_problems() {
     );
     assert_eq!(
         problems(&err(b"Client,Name\nA,B\n")),
-        vec!["Row 1: columns 1 and 2 both look like the client name; keep one"]
+        vec![
+            "Row 1: column A (Client) and column B (Name) are both mapped to Client name; keep one"
+        ]
     );
+    // Not UTF-8: read as Windows-1252 rather than refused.
     assert_eq!(
-        problems(&err(b"Client\nAcme\nCaf\xe9\n")),
-        vec!["Row 3: the text is not UTF-8; in your spreadsheet, save the file as \"CSV UTF-8\""]
+        read(b"Client\nAcme\nCaf\xe9\n").unwrap().clients[1].name,
+        "Café"
     );
     assert!(matches!(err(b"\xEF\xBB\xBF \n"), ImportError::Empty));
     assert!(matches!(
@@ -120,12 +138,19 @@ fn csv_rows_update_known_clients_and_add_new_ones() {
     current.clients[0].profile.name = "Northwind Logistics".into();
     current.clients[0].profile.annual_revenue = Some(400_000);
     current.clients[0].profile.tags = vec!["logistics".into()];
-    let csv = import_csv(&fixture("clients-comma.csv")).unwrap();
     let mut n = 0;
-    let incoming = clients_from_csv(&csv, &current, || {
-        n += 1;
-        Id(format!("new-{n}"))
-    });
+    let list = import_list(
+        &fixture("clients-comma.csv"),
+        "clients-comma.csv",
+        &current,
+        || {
+            n += 1;
+            Id(format!("new-{n}"))
+        },
+    )
+    .unwrap();
+    assert_eq!(list.note(), "Text read as UTF-8. Columns ignored: Region.");
+    let incoming = list.incoming;
     assert_eq!(
         incoming.clients[0].id, current.clients[0].id,
         "matched by name"
@@ -187,7 +212,7 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
-        let _ = import_csv(&bytes);
+        let _ = read(&bytes);
     }
 
     #[test]
@@ -195,9 +220,8 @@ proptest! {
         body in "[A-Za-z0-9 ,;\"'./%€$|\\-\n\r\t]{0,400}",
     ) {
         let text = format!("Client,Revenue,Margin,Contract end,Owner,Tags\n{body}");
-        if let Ok(csv) = import_csv(text.as_bytes()) {
-            let p = clients_from_csv(&csv, &Portfolio::default(), || Id::new("x"));
-            prop_assert_eq!(p.clients.len(), csv.clients.len());
+        if let Ok(list) = import_list(text.as_bytes(), "x.csv", &Portfolio::default(), || Id::new("x")) {
+            prop_assert_eq!(list.incoming.clients.len(), list.rows.clients.len());
         }
     }
 

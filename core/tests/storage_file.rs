@@ -19,9 +19,14 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// The schema of the version this build writes.
 fn schema() -> jsonschema::Validator {
+    schema_of(2)
+}
+
+fn schema_of(version: u64) -> jsonschema::Validator {
     let path = format!(
-        "{}/schema/continuum-v1.schema.json",
+        "{}/schema/continuum-v{version}.schema.json",
         concat!(env!("CARGO_MANIFEST_DIR"), "/..")
     );
     let text = std::fs::read_to_string(path).unwrap();
@@ -39,11 +44,12 @@ fn assert_schema_valid(validator: &jsonschema::Validator, json: &str) {
 }
 
 #[test]
-fn v1_fixture_imports_and_reexports_byte_for_byte() {
+fn v1_fixture_imports_and_reexports_as_v2() {
     let bytes = fixture("v1-portfolio.json");
+    assert_schema_valid(&schema_of(1), std::str::from_utf8(&bytes).unwrap());
     let imported = import_json(&bytes).unwrap();
     assert_eq!(imported.from_version, 1);
-    assert!(!imported.was_migrated());
+    assert!(imported.was_migrated());
     assert_eq!(imported.exported_at, "2026-11-25T10:00:00Z");
     let p = &imported.portfolio;
     assert_eq!(p.owner, "Dana Kim");
@@ -65,10 +71,42 @@ fn v1_fixture_imports_and_reexports_byte_for_byte() {
         p.clients[1].triage.as_ref().map(|t| t.outcome),
         Some(TriageOutcome::LetGoWell)
     );
-    // The fixture is written exactly as Continuum writes: same bytes back.
+    assert!(p.clients.iter().all(|c| c.profile.external_id.is_none()));
+    // Written exactly as Continuum writes, except the version it now writes.
+    let again = export_json(p, &imported.exported_at);
+    let expected =
+        String::from_utf8(bytes)
+            .unwrap()
+            .replacen("\"version\": 1,", "\"version\": 2,", 1);
+    assert_eq!(again, expected);
+    assert_schema_valid(&schema(), &again);
+}
+
+#[test]
+fn v2_fixture_imports_and_reexports_byte_for_byte() {
+    let bytes = fixture("v2-portfolio.json");
+    let imported = import_json(&bytes).unwrap();
+    assert_eq!(imported.from_version, 2);
+    assert!(!imported.was_migrated());
+    let p = &imported.portfolio;
+    assert_eq!(
+        p.clients[0].profile.external_id.as_deref(),
+        Some("0015e00000AbCdEfGH")
+    );
+    assert_eq!(p.clients[1].profile.external_id, None);
     let again = export_json(p, &imported.exported_at);
     assert_eq!(again.as_bytes(), &bytes[..]);
     assert_schema_valid(&schema(), &again);
+    // Version 1 has no record id: a file saying 1 with one is refused, as
+    // the version 1 app would refuse it.
+    let mislabelled =
+        String::from_utf8(bytes)
+            .unwrap()
+            .replacen("\"version\": 2,", "\"version\": 1,", 1);
+    let err = import_json(mislabelled.as_bytes()).unwrap_err();
+    assert_eq!(err.problems()[0].path, "clients[0].profile");
+    assert!(err.problems()[0].message.contains("external_id"));
+    assert!(!schema_of(1).is_valid(&serde_json::from_str(&mislabelled).unwrap()));
 }
 
 #[test]
@@ -140,7 +178,7 @@ fn each_malformed_input_has_its_own_message() {
             "unknown version",
             fixture("malformed/unknown-version.json"),
             "This file was written by a newer version of Continuum (format version 7); \
-             this version reads up to 1.",
+             this version reads up to 2.",
         ),
         (
             "duplicate ids",
@@ -241,7 +279,7 @@ fn other_version_and_envelope_problems() {
     assert!(err(r#"{"format":"continuum","clients":[]}"#)
         .contains("version: the field \"version\" is missing"));
     assert!(err(r#"{"format":"continuum","version":"one"}"#)
-        .contains("version: expected the format version, a whole number such as 1; found \"one\""));
+        .contains("version: expected the format version, a whole number such as 2; found \"one\""));
     assert!(err(r#"{"format":"continuum","version":0}"#).contains("found 0"));
     assert!(err(r#"{"format":"ledger","version":1}"#).contains("its format is \"ledger\""));
     assert!(err(r#"[1,2,3]"#).contains("not written by Continuum"));

@@ -128,6 +128,9 @@ pub struct Profile {
     pub importance: Option<Importance>,
     pub notes: String,
     pub tags: Vec<String>,
+    /// The client's record id in the CRM it was imported from, so a
+    /// re-import matches it exactly even after a rename.
+    pub external_id: Option<String>,
 }
 
 /// A person at the client.

@@ -97,10 +97,10 @@ pub fn import_json(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
     let value: Value = serde_json::from_slice(bytes).map_err(syntax_error)?;
     let version = envelope_version(&value)?;
-    let file = if version == 0 {
-        migrate::v0_to_v1(value)?
-    } else {
-        parse::<FileV1>(value)?
+    let file = match version {
+        0 => migrate::v0_to_v1(value)?,
+        1 => migrate::v1_to_v2(parse::<FileV1>(value)?)?,
+        _ => parse::<FileV1>(value)?,
     };
     let imported = file.into_imported(version)?;
     Ok(imported)

@@ -141,6 +141,31 @@ pub(crate) fn v0_to_v1(value: Value) -> Result<FileV1, ImportError> {
     })
 }
 
+/// Lifts a version 1 file to version 2. The shapes differ only by the
+/// optional `profile.external_id`, which a version 1 file cannot have: an
+/// app that writes version 1 would refuse it as an unknown field, so this
+/// one does too rather than reading a file no released version wrote.
+pub(crate) fn v1_to_v2(mut file: FileV1) -> Result<FileV1, ImportError> {
+    let problems: Vec<Problem> = file
+        .clients
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.profile.external_id.is_some())
+        .map(|(i, _)| {
+            Problem::new(
+                format!("clients[{i}].profile"),
+                "unknown field \"external_id\" (it exists from format version 2; \
+                 this file says version 1)",
+            )
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Err(ImportError::invalid(problems));
+    }
+    file.version = CURRENT_VERSION;
+    Ok(file)
+}
+
 fn account(a: AccountV0, at: &str, problems: &mut Vec<Problem>) -> ClientV1 {
     let margin = a.margin.as_deref().and_then(|m| {
         let level = MarginLevel::from_id(m);

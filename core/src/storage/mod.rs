@@ -34,6 +34,7 @@ pub mod compact;
 pub mod csv;
 pub mod file;
 pub mod ics;
+pub mod import;
 pub(crate) mod json;
 pub mod local;
 pub mod merge;

@@ -163,6 +163,7 @@ pub fn rich_client(n: u64) -> Client {
             importance: Some(Importance::High),
             notes: "Key account; renewal talks in spring.".into(),
             tags: vec!["logistics".into(), "key".into()],
+            external_id: Some(format!("0015e00000{n:06}")),
         },
         stakeholders,
         issues,
@@ -365,9 +366,10 @@ fn profile() -> impl Strategy<Value = Profile> {
         ])),
         text(),
         prop::collection::vec(text(), 0..3),
+        opt(text()),
     )
         .prop_map(
-            |(name, rev, margin, ce, rs, owner, importance, notes, tags)| Profile {
+            |(name, rev, margin, ce, rs, owner, importance, notes, tags, external_id)| Profile {
                 // A client always has a name that is more than spaces.
                 name: format!("N{name}"),
                 annual_revenue: rev,
@@ -378,6 +380,7 @@ fn profile() -> impl Strategy<Value = Profile> {
                 importance,
                 notes,
                 tags,
+                external_id,
             },
         )
 }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::set_title;
 use crate::domain::{Client, Portfolio};
-use crate::storage::csv::{clients_from_csv, export_summary_csv, import_csv, SummaryRow};
+use crate::storage::csv::{export_summary_csv, SummaryRow};
+use crate::storage::import::import_list;
 use crate::storage::local::BackupInfo;
 use crate::storage::merge::{ClientPreview, ProfileField, Replaced};
 use crate::storage::{import_json, merge, preview, replace, ImportError, ImportPreview};
@@ -152,9 +153,11 @@ pub fn start_import(store: Store, stage: RwSignal<ImportStage>, file: web_sys::F
     });
 }
 
+/// A client list (CSV, TSV, text, spreadsheet) rather than a Continuum file.
 fn looks_like_csv(name: &str, bytes: &[u8]) -> bool {
     let lower = name.to_lowercase();
-    if lower.ends_with(".csv") || lower.ends_with(".txt") {
+    let list_ext = [".csv", ".txt", ".tsv", ".tab", ".xlsx", ".xls", ".ods"];
+    if list_ext.iter().any(|e| lower.ends_with(e)) || bytes.starts_with(b"PK\x03\x04") {
         return true;
     }
     if lower.ends_with(".json") {
@@ -175,15 +178,10 @@ fn prepare(store: Store, file: String, bytes: &[u8]) -> ImportStage {
         problems: e.problems().iter().map(ToString::to_string).collect(),
     };
     let (incoming, csv, note) = if looks_like_csv(&file, bytes) {
-        match import_csv(bytes) {
+        match import_list(bytes, &file, &current, || new_id("c")) {
             Ok(list) => {
-                let note = (!list.ignored_columns.is_empty())
-                    .then(|| format!("Columns ignored: {}.", list.ignored_columns.join(", ")));
-                (
-                    clients_from_csv(&list, &current, || new_id("c")),
-                    true,
-                    note,
-                )
+                let note = Some(list.note()).filter(|n| !n.is_empty());
+                (list.incoming, true, note)
             }
             Err(e) => return failed(e),
         }
@@ -260,7 +258,7 @@ fn ImportSection() -> impl IntoView {
         <section id="import" aria-labelledby="import-heading" class="panel import">
             <h2 id="import-heading">"Import"</h2>
             <p>
-                "A Continuum file (JSON) or a client list from a spreadsheet (CSV with a header row: name, revenue, margin, contract end, owner, tags). You can also drop a file anywhere on the page. You see what would change before anything does."
+                "A Continuum file (JSON), or a client or contact list: a CRM export (HubSpot, Salesforce, Pipedrive, Zoho, Dynamics 365) or a spreadsheet (CSV, TSV, XLSX, ODS) with a header row. You can also drop a file anywhere on the page. You see what would change before anything does."
             </p>
             <label class="button file-button">
                 "Choose a file to import…"
@@ -268,7 +266,7 @@ fn ImportSection() -> impl IntoView {
                     id="import-file"
                     class="visually-hidden"
                     type="file"
-                    accept=".json,.csv,.txt,application/json,text/csv"
+                    accept=".json,.csv,.tsv,.txt,.xlsx,.xls,.ods,application/json,text/csv"
                     on:change=on_pick
                 />
             </label>

@@ -36,6 +36,7 @@ pub(super) fn client(
     let long_and_easy = target == Category::Secure && relationship_days > 900 && rng.chance(50);
     c.profile = Profile {
         name: c.profile.name.clone(),
+        external_id: None,
         annual_revenue: rng.chance(95).then_some(revenue),
         margin: Some(if rng.chance(50) {
             Margin::Percent(f64::from(rng.between(5, 45)))

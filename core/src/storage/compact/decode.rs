@@ -151,6 +151,7 @@ pub(super) fn client_from_compact(c: CompactClient) -> Result<Client, String> {
                 .transpose()?,
             notes: c.no,
             tags: c.tg,
+            external_id: c.xi,
         },
         stakeholders,
         issues,

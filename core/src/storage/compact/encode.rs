@@ -31,6 +31,7 @@ pub(super) fn client_to_compact(c: &Client) -> CompactClient {
         im: p.importance.map(|i| code(&IMPORTANCES, i).to_string()),
         no: p.notes.clone(),
         tg: p.tags.clone(),
+        xi: p.external_id.clone(),
         s: c.stakeholders.iter().map(stakeholder_row).collect(),
         u: c.issues.iter().map(issue_row).collect(),
         t: c.touchpoints

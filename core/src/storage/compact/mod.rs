@@ -196,6 +196,9 @@ struct CompactClient {
     no: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     tg: Vec<String>,
+    /// The CRM record id (since file format 2); absent in older records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    xi: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     s: Vec<Value>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -235,7 +238,7 @@ mod tests {
 
     #[test]
     fn touchpoints_name_stakeholders_by_position_and_old_ids_still_read() {
-        let new = r#"{"v":1,"r":1,"c":{"i":"c1","n":"Acme","s":[["p1","Ann","dp"],["p2","Bo","dp"]],"t":[["t1",20000,"mb",1],["t2",20001,"mb",[0,"gone"]]]}}"#;
+        let new = r#"{"v":2,"r":1,"c":{"i":"c1","n":"Acme","s":[["p1","Ann","dp"],["p2","Bo","dp"]],"t":[["t1",20000,"mb",1],["t2",20001,"mb",[0,"gone"]]]}}"#;
         let old = r#"{"v":1,"r":1,"c":{"i":"c1","n":"Acme","s":[["p1","Ann","dp"],["p2","Bo","dp"]],"t":[["t1",20000,"mb","p2"],["t2",20001,"mb",["p1","gone"]]]}}"#;
         let read = |raw: &str| decode_client(raw).map(|s| s.client);
         let (Ok(a), Ok(b)) = (read(new), read(old)) else {
@@ -246,6 +249,10 @@ mod tests {
         let again = encode_client(&StoredClient { rev: 1, client: a });
         assert_eq!(again, new);
         let bad = new.replace("\"mb\",1]", "\"mb\",7]");
+        // Version 2 adds the CRM record id; version 1 records lack it.
+        let with_id = new.replace("\"n\":\"Acme\"", "\"n\":\"Acme\",\"xi\":\"0015\"");
+        let read_id = decode_client(&with_id).map(|s| s.client.profile.external_id);
+        assert_eq!(read_id, Ok(Some("0015".to_string())));
         assert!(matches!(decode_client(&bad), Err(DecodeError::Broken(_))));
     }
 

@@ -17,10 +17,12 @@ pub enum ProfileField {
     Importance,
     Notes,
     Tags,
+    /// The record id in the CRM the client was imported from (format 2).
+    ExternalId,
 }
 
 impl ProfileField {
-    pub const ALL: [ProfileField; 9] = [
+    pub const ALL: [ProfileField; 10] = [
         ProfileField::Name,
         ProfileField::AnnualRevenue,
         ProfileField::Margin,
@@ -30,6 +32,7 @@ impl ProfileField {
         ProfileField::Importance,
         ProfileField::Notes,
         ProfileField::Tags,
+        ProfileField::ExternalId,
     ];
 
     pub fn label(self) -> &'static str {
@@ -43,6 +46,7 @@ impl ProfileField {
             ProfileField::Importance => "Strategic importance",
             ProfileField::Notes => "Notes",
             ProfileField::Tags => "Tags",
+            ProfileField::ExternalId => "Record id in your CRM",
         }
     }
 
@@ -68,6 +72,7 @@ impl ProfileField {
                 .unwrap_or_default(),
             ProfileField::Notes => p.notes.clone(),
             ProfileField::Tags => p.tags.join(", "),
+            ProfileField::ExternalId => p.external_id.clone().unwrap_or_default(),
         }
     }
 
@@ -82,6 +87,7 @@ impl ProfileField {
             ProfileField::Importance => a.importance == b.importance,
             ProfileField::Notes => a.notes == b.notes,
             ProfileField::Tags => a.tags == b.tags,
+            ProfileField::ExternalId => a.external_id == b.external_id,
         }
     }
 
@@ -100,6 +106,7 @@ impl ProfileField {
             ProfileField::Importance => to.importance = from.importance,
             ProfileField::Notes => to.notes.clone_from(&from.notes),
             ProfileField::Tags => to.tags.clone_from(&from.tags),
+            ProfileField::ExternalId => to.external_id.clone_from(&from.external_id),
         }
     }
 }

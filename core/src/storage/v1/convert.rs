@@ -29,6 +29,7 @@ impl From<&Client> for ClientV1 {
                 importance: p.importance,
                 notes: p.notes.clone(),
                 tags: p.tags.clone(),
+                external_id: p.external_id.clone(),
             },
             stakeholders: c
                 .stakeholders
@@ -134,6 +135,7 @@ impl From<ClientV1> for Client {
                 importance: p.importance,
                 notes: p.notes,
                 tags: p.tags,
+                external_id: p.external_id,
             },
             stakeholders: c
                 .stakeholders

@@ -21,7 +21,10 @@ pub(crate) use margin::MarginV1;
 /// The value of `format` in every Continuum file.
 pub const FORMAT: &str = "continuum";
 /// The file format version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u64 = 1;
+pub const CURRENT_VERSION: u64 = 2;
+
+// Version 2 is version 1 plus `profile.external_id`, so the same DTOs read
+// both; `migrate::v1_to_v2` refuses the new field in a file that says 1.
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -80,6 +83,9 @@ pub(crate) struct ProfileV1 {
     pub notes: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Version 2: the client's record id in the CRM it was imported from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
