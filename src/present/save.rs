@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::domain::Id;
+use crate::storage::merge::Conflict;
 
 /// Why a write to storage failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,6 +133,29 @@ impl Theirs {
             Theirs::Unreadable => format!("Another tab or window left {name}'s stored record unreadable. Your version stays on this page but cannot be saved over it: export a file to keep it."),
         }
     }
+}
+
+/// The notice after another tab's version of a client was merged with this
+/// tab's unsaved changes; `conflicts` are the fields both changed differently.
+pub fn merged_notice(name: &str, conflicts: &[Conflict]) -> String {
+    if conflicts.is_empty() {
+        return format!(
+            "{name} was also changed in another tab or window. Both sets of changes are kept."
+        );
+    }
+    let fields: Vec<String> = conflicts
+        .iter()
+        .map(|c| {
+            format!(
+                "{}: yours “{}”, the other tab’s “{}”",
+                c.field, c.mine, c.theirs
+            )
+        })
+        .collect();
+    format!(
+        "{name} was also changed in another tab or window. Everything else is kept from both, but these differ: {}. The other tab’s version is shown until you choose.",
+        fields.join("; ")
+    )
 }
 
 /// The save bookkeeping: the one place that knows what is unsaved.

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use proptest::prelude::*;
 
 use super::*;
+use crate::storage::merge::Conflict;
 
 #[derive(Clone, Debug)]
 enum Op {
@@ -302,4 +303,20 @@ fn notices_say_what_really_happened() {
     assert!(Theirs::Record(2)
         .notice("Acme")
         .contains("newer version is shown"));
+}
+
+#[test]
+fn a_merge_notice_names_each_conflicting_field_with_both_values() {
+    let calm = merged_notice("Acme", &[]);
+    assert!(calm.contains("Both sets of changes are kept"));
+    let conflict = Conflict {
+        field: "Notes".into(),
+        mine: "Call Ann".into(),
+        theirs: "Call Bo".into(),
+    };
+    let text = merged_notice("Acme", &[conflict]);
+    assert!(
+        text.contains("Notes: yours “Call Ann”, the other tab’s “Call Bo”"),
+        "{text}"
+    );
 }

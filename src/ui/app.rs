@@ -113,6 +113,7 @@ fn Notices() -> impl IntoView {
                             NoticeAction::Export => "Export a file now",
                             NoticeAction::DownloadRaw(_) => "Download it",
                             NoticeAction::Reload => "Reload the page",
+                            NoticeAction::KeepMine(_) => "Keep my version of these",
                         };
                         view! {
                             <button class="button" on:click=move |_| {
@@ -124,6 +125,11 @@ fn Notices() -> impl IntoView {
                                         NoticeAction::Reload => {
                                             // Unsaved changes are saved as the page goes (or the browser asks first).
                                             let _ = window().location().reload();
+                                            Ok(())
+                                        }
+                                        NoticeAction::KeepMine(client) => {
+                                            store.keep_mine(&client);
+                                            store.dismiss(id);
                                             Ok(())
                                         }
                                     };

@@ -36,6 +36,15 @@ impl Store {
     /// Changes one client; only that client is re-computed and saved.
     pub fn edit(self, id: &Id, change: impl FnOnce(&mut Client)) {
         if let Some(slot) = self.find(id) {
+            // The version before the first unsaved change: the common
+            // ancestor if another tab saves this client meanwhile.
+            if !self.demo.get_untracked() {
+                self.saver.update_value(|s| {
+                    if !s.book.is_unsaved(id) {
+                        s.bases.insert(id.clone(), slot.client.get_untracked());
+                    }
+                });
+            }
             self.change_record(&slot, change);
             self.changed(Some(id), false);
         }

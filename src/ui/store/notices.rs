@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::Store;
+use crate::domain::Id;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -20,6 +21,9 @@ pub enum NoticeAction {
     DownloadRaw(String),
     /// Reload the page (to fetch the app's files again).
     Reload,
+    /// After two tabs changed a client the same way differently: use this
+    /// tab's values for the conflicting fields (the other tab's are shown).
+    KeepMine(Id),
 }
 
 /// A message to the user, shown as a banner until dismissed.

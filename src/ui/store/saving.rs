@@ -2,17 +2,19 @@
 //! engine's plans against local storage. What to write is decided by
 //! [`crate::present::save`], natively tested.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use super::{ClientSlot, NoticeAction, NoticeKind, Persistence, Store};
-use crate::domain::Id;
+use crate::domain::{Client, Id};
 use crate::edge::local_storage::LocalStore;
-use crate::present::save::{failure_notice, run, SaveBook, Step, Theirs};
+use crate::present::save::{failure_notice, merged_notice, run, SaveBook, Step, Theirs};
 use crate::storage::compact::{encode_client, stored_rev, StoredClient};
 use crate::storage::decode_client;
 use crate::storage::local::{client_key, encode_portfolio_meta, META_KEY};
+use crate::storage::merge::{merge_three_way, Conflict};
 use crate::ui::split::{split_call, split_point, PieceMissing};
 
 /// How long after a change the save happens, at most.
@@ -23,6 +25,11 @@ const SAVE_DELAY: Duration = Duration::from_millis(300);
 pub(super) struct Saver {
     pub(super) storage: Option<LocalStore>,
     pub(super) book: SaveBook,
+    /// Each unsaved client as it was before its first unsaved change: the
+    /// common ancestor when another tab saved it meanwhile.
+    pub(super) bases: BTreeMap<Id, Client>,
+    /// After a merge with conflicts, this tab's values for them ("keep mine").
+    pub(super) mine: BTreeMap<Id, Client>,
     timer: Option<TimeoutHandle>,
 }
 
@@ -119,12 +126,16 @@ impl Store {
             }
             Step::Meta => storage.set(META_KEY, &encode_portfolio_meta(&self.portfolio())),
         });
-        self.saver.update_value(|s| s.book.record(&outcome, exists));
+        self.saver.update_value(|s| {
+            s.book.record(&outcome, exists);
+            let book = &s.book;
+            s.bases.retain(|id, _| book.is_unsaved(id));
+        });
         for id in plan.stale {
             let Some(slot) = self.find(&id) else { continue };
             let name = slot.client.with_untracked(|c| c.profile.name.clone());
-            let theirs = self.take_theirs(&slot, storage.get(&client_key(&id)).as_deref());
-            self.notify(NoticeKind::Warning, &theirs.notice(&name), None);
+            let taken = self.take_theirs(&slot, storage.get(&client_key(&id)).as_deref());
+            self.tell_taken(&id, &name, &taken);
         }
         let before = self.persistence.get_untracked();
         let after = before.after_save(outcome.failure.as_ref());
@@ -142,25 +153,81 @@ impl Store {
         self.set.persistence.set(after);
     }
 
-    /// Loads another tab's version of a client (or drops it if deleted there).
-    pub(super) fn take_theirs(self, slot: &ClientSlot, stored: Option<&str>) -> Theirs {
+    /// Loads another tab's version of a client (or drops it if deleted
+    /// there). With unsaved changes here, the two versions are merged against
+    /// the one this tab started from, and the merge is saved next.
+    pub(super) fn take_theirs(self, slot: &ClientSlot, stored: Option<&str>) -> Taken {
         let theirs = match stored.map(decode_client) {
-            Some(Ok(theirs)) => {
-                let rev = theirs.rev;
-                self.change_record(slot, |c| *c = theirs.client);
-                Theirs::Record(rev)
-            }
+            Some(Ok(theirs)) => theirs,
             // Unreadable: ours stays in memory, unsaved; the next start-up
             // sets the stored text aside.
-            Some(Err(_)) => Theirs::Unreadable,
+            Some(Err(_)) => return self.mark_theirs(slot, Theirs::Unreadable),
             None => {
                 self.set.clients.update(|cs| cs.retain(|s| s.id != slot.id));
-                Theirs::Deleted
+                return self.mark_theirs(slot, Theirs::Deleted);
             }
         };
-        self.saver
-            .update_value(|s| s.book.theirs(&slot.id, &theirs));
-        theirs
+        let ours = slot.client.get_untracked();
+        let base = self
+            .saver
+            .with_value(|s| {
+                s.book
+                    .is_unsaved(&slot.id)
+                    .then(|| s.bases.get(&slot.id).cloned())
+            })
+            .flatten();
+        let Some(base) = base.filter(|b| b != &ours) else {
+            self.change_record(slot, |c| *c = theirs.client);
+            return self.mark_theirs(slot, Theirs::Record(theirs.rev));
+        };
+        let merged = merge_three_way(&base, &ours, &theirs.client);
+        let keeps_ours = merged.client != theirs.client;
+        self.change_record(slot, |c| *c = merged.client);
+        self.saver.update_value(|s| {
+            s.book.theirs(&slot.id, &Theirs::Record(theirs.rev));
+            // What storage holds now is what the merge builds on.
+            s.bases.insert(slot.id.clone(), theirs.client);
+            if merged.conflicts.is_empty() {
+                s.mine.remove(&slot.id);
+            } else {
+                s.mine.insert(slot.id.clone(), merged.mine_kept);
+            }
+        });
+        if keeps_ours {
+            self.changed(Some(&slot.id), false);
+        }
+        Taken::Merged(merged.conflicts)
+    }
+
+    fn mark_theirs(self, slot: &ClientSlot, theirs: Theirs) -> Taken {
+        self.saver.update_value(|s| {
+            s.book.theirs(&slot.id, &theirs);
+            s.bases.remove(&slot.id);
+        });
+        Taken::Plain(theirs)
+    }
+
+    /// Tells the user what taking in another tab's version did.
+    pub(super) fn tell_taken(self, id: &Id, name: &str, taken: &Taken) {
+        match taken {
+            Taken::Plain(theirs) => self.notify(NoticeKind::Warning, &theirs.notice(name), None),
+            Taken::Merged(conflicts) if conflicts.is_empty() => {
+                self.notify(NoticeKind::Info, &merged_notice(name, conflicts), None)
+            }
+            Taken::Merged(conflicts) => self.notify(
+                NoticeKind::Warning,
+                &merged_notice(name, conflicts),
+                Some(NoticeAction::KeepMine(id.clone())),
+            ),
+        }
+    }
+
+    /// "Keep my version of these": this tab's values for the fields that
+    /// conflicted in the last merge of this client.
+    pub fn keep_mine(self, id: &Id) {
+        if let Some(mine) = self.saver.try_update_value(|s| s.mine.remove(id)).flatten() {
+            self.edit(id, |c| *c = mine);
+        }
     }
 
     /// The storage, when there is one (for Settings and downloads).
@@ -222,4 +289,12 @@ pub(super) fn now_or_soon(call: impl std::future::Future<Output = ()> + 'static)
         return false;
     }
     true
+}
+
+/// What taking in another tab's version of a client did.
+pub(super) enum Taken {
+    /// Theirs replaced ours (or ours stayed, if theirs was unreadable).
+    Plain(Theirs),
+    /// Both versions were merged; these fields conflicted.
+    Merged(Vec<Conflict>),
 }

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use super::saving::now_or_soon;
-use super::{NoticeKind, Store};
+use super::saving::{now_or_soon, Taken};
+use super::Store;
 use crate::domain::Id;
 use crate::present::save::Theirs;
 use crate::storage::compact::decode_meta;
@@ -80,9 +80,9 @@ impl Store {
         match self.find(&id) {
             Some(slot) => {
                 let name = slot.client.with_untracked(|c| c.profile.name.clone());
-                let theirs = self.take_theirs(&slot, stored);
-                if unsaved || theirs == Theirs::Unreadable {
-                    self.notify(NoticeKind::Warning, &theirs.notice(&name), None);
+                let taken = self.take_theirs(&slot, stored);
+                if unsaved || matches!(taken, Taken::Plain(Theirs::Unreadable)) {
+                    self.tell_taken(&id, &name, &taken);
                 }
             }
             None => {

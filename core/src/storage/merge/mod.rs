@@ -22,11 +22,14 @@ use crate::domain::{Client, Id, Portfolio};
 mod choices;
 mod keyed;
 mod preview;
+mod three_way;
 
 pub use choices::{MergeChoices, ProfileField, Side};
 pub use preview::{
     preview, AddedRecord, ClientPreview, FieldDiff, ImportPreview, RecordCounts, RecordKind,
 };
+
+pub use three_way::{merge_three_way, Conflict, Merged};
 
 use keyed::union;
 
