@@ -122,6 +122,4 @@ pub mod actions {
             Ok(())
         }
     );
-
-    pub use crate::ui::store::open_demo;
 }

@@ -80,7 +80,7 @@ pub(crate) fn DemoButton() -> impl IntoView {
             on:click=move |_| {
                 let navigate = navigate.clone();
                 leptos::task::spawn_local(async move {
-                    match crate::ui::routes::split_call!(crate::ui::routes::actions::open_demo(store)) {
+                    match crate::ui::split::split_call!(crate::ui::store::open_demo(store)) {
                         Ok(()) => navigate("/board", NavigateOptions::default()),
                         Err(_) => store.piece_missing("open the demo"),
                     }
