@@ -50,7 +50,7 @@ pub const KEY_BITS: u32 = 256;
 pub const TAG_LEN: usize = 16;
 
 /// What a person who opens the file in a text editor reads first.
-const NOTE: &str = "A Continuum export locked with a passphrase: open it in Continuum (Team view, or Settings > Import), or see docs/file-format.md.";
+const NOTE: &str = "A Continuum export locked with a passphrase: open it in Continuum with its passphrase, or see docs/file-format.md.";
 
 /// A locked file's contents (everything but the passphrase).
 #[derive(Clone, Debug, PartialEq, Eq)]
