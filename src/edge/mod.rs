@@ -2,5 +2,6 @@
 //! the app touches. These modules move strings and report the browser's
 //! failures as typed errors; every decision is made by pure code elsewhere.
 
+pub mod crypto;
 pub mod local_storage;
 pub mod session;

@@ -4,4 +4,5 @@
 pub mod board;
 pub mod format;
 pub mod input;
+pub mod passphrase;
 pub mod save;

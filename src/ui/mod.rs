@@ -8,6 +8,11 @@ pub mod files;
 mod pages;
 mod routes;
 mod split;
+/// Opening passphrase-locked files: [`locked::LockedFile`] and the
+/// [`locked::PassphrasePrompt`] component.
+pub mod locked {
+    pub use super::pages::locked::{LockedFile, PassphrasePrompt};
+}
 pub mod store;
 mod sw;
 

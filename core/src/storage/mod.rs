@@ -37,6 +37,7 @@ pub mod ics;
 pub mod import;
 pub(crate) mod json;
 pub mod local;
+pub mod locked;
 pub mod merge;
 pub mod migrate;
 pub mod problem;

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 mod board;
 mod client;
 mod due;
+mod export;
+pub(crate) mod locked;
 mod settings;
 mod team;
 mod welcome;

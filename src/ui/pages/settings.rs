@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
+use super::export::ExportSection;
 use super::set_title;
-use crate::domain::{Client, Portfolio};
-use crate::storage::csv::{export_summary_csv, SummaryRow};
+use crate::domain::Portfolio;
 use crate::storage::import::import_list;
 use crate::storage::local::BackupInfo;
 use crate::storage::merge::{ClientPreview, ProfileField, Replaced};
 use crate::storage::{import_json, merge, preview, replace, ImportError, ImportPreview};
 use crate::storage::{MergeChoices, Side};
-use crate::ui::files::{download, download_export, download_raw, read_file};
+use crate::ui::files::{download, download_raw, read_file};
 use crate::ui::store::{new_id, now_iso, use_store, NoticeKind, Persistence, Store};
 
 /// About what Chromium and Firefox give one site's local storage.
@@ -20,23 +20,11 @@ const LOCAL_STORAGE_LIMIT: f64 = 5.0 * 1024.0 * 1024.0;
 #[component]
 pub fn Settings() -> impl IntoView {
     set_title("Settings");
-    let store = use_store();
     view! {
         <h1>"Settings"</h1>
         <div class="settings">
             <OwnerSection/>
-            <section aria-labelledby="export-heading" class="panel">
-                <h2 id="export-heading">"Export"</h2>
-                <p>"Save everything as one file, to back it up or to share it with your manager."</p>
-                <div class="row">
-                    <button class="button primary" on:click=move |_| download_export(store)>
-                        "Export everything (JSON)"
-                    </button>
-                    <button class="button" on:click=move |_| export_summary(store)>
-                        "Export a summary (CSV)"
-                    </button>
-                </div>
-            </section>
+            <ExportSection/>
             <ImportSection/>
             <StorageSection/>
         </div>
@@ -58,37 +46,6 @@ fn OwnerSection() -> impl IntoView {
                 on:change=move |ev| store.set_owner(&event_target_value(&ev))
             />
         </section>
-    }
-}
-
-fn export_summary(store: Store) {
-    let portfolio = store.portfolio();
-    let views: std::collections::HashMap<_, _> = store.clients.with_untracked(|cs| {
-        cs.iter()
-            .map(|s| (s.id.clone(), s.view.get_untracked()))
-            .collect()
-    });
-    let text = export_summary_csv(&portfolio, |c: &Client| match views.get(&c.id) {
-        Some(v) => SummaryRow {
-            category: v.verdict.category.name().to_string(),
-            reasons: v
-                .verdict
-                .reasons
-                .iter()
-                .map(|r| format!("{} {}", r.question.as_str(), r.answer.id()))
-                .collect(),
-            warning_signs: v
-                .warnings
-                .iter()
-                .map(|w| w.sign.label().to_string())
-                .collect(),
-        },
-        None => SummaryRow::default(),
-    });
-    let name = crate::storage::export_file_name(&portfolio.owner, store.today.get_untracked())
-        .replace(".json", ".csv");
-    if let Err(e) = download(&name, "text/csv", &text) {
-        store.notify(NoticeKind::Error, &format!("Export failed: {e}."), None);
     }
 }
 

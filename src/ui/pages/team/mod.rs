@@ -10,6 +10,7 @@
 use leptos::prelude::*;
 
 use super::set_title;
+use crate::ui::locked::PassphrasePrompt;
 use crate::ui::store::use_store;
 use board::TeamBoard;
 use tables::{CategoriesPerPerson, PeopleTable, Renewals};
@@ -107,6 +108,7 @@ pub fn Team() -> impl IntoView {
                     }}
                 </p>
                 <FailedFiles/>
+                <LockedFiles/>
                 <OpenedFiles/>
             </section>
             <Show when=has_files>
@@ -116,6 +118,29 @@ pub fn Team() -> impl IntoView {
                 <Renewals summary=summary today=store.today.get_untracked()/>
             </Show>
         </div>
+    }
+}
+
+/// A passphrase prompt for each locked file opened.
+#[component]
+fn LockedFiles() -> impl IntoView {
+    let store = use_store();
+    let session = use_team();
+    let on_unlock = Callback::new(move |(file, bytes): (String, Vec<u8>)| {
+        session.open_unlocked(store, file, &bytes)
+    });
+    view! {
+        <For
+            each=move || session.locked.get()
+            key=|f| f.name.clone()
+            children=move |file| {
+                let name = file.name.clone();
+                let on_cancel = Callback::new(move |()| {
+                    session.locked.update(|l| l.retain(|x| x.name != name))
+                });
+                view! { <PassphrasePrompt file=file on_unlock=on_unlock on_cancel=on_cancel/> }
+            }
+        />
     }
 }
 

@@ -11,6 +11,7 @@ use crate::storage::file::export_json_compact;
 use crate::storage::import_json;
 use crate::storage::team_files::{is_team_key, remembered_team_files, team_file_key};
 use crate::ui::files::read_file;
+use crate::ui::locked::LockedFile;
 use crate::ui::store::{now_iso, Store};
 
 /// A file that could not be opened, and why.
@@ -26,6 +27,8 @@ pub struct FailedFile {
 pub struct TeamSession {
     pub members: RwSignal<Vec<Member>>,
     pub failed: RwSignal<Vec<FailedFile>>,
+    /// Locked files waiting for their passphrase.
+    pub locked: RwSignal<Vec<LockedFile>>,
     /// The manager asked to keep these files on this browser.
     pub remembered: RwSignal<bool>,
     /// The outcome of the last remember, open or close, for the status line.
@@ -42,6 +45,7 @@ impl TeamSession {
         provide_context(TeamSession {
             members: RwSignal::new(Vec::new()),
             failed: RwSignal::new(Vec::new()),
+            locked: RwSignal::new(Vec::new()),
             remembered: RwSignal::new(false),
             status: RwSignal::new(None),
             reading: RwSignal::new(0),
@@ -72,6 +76,11 @@ impl TeamSession {
     /// its errors; other files are not affected either way.
     pub(super) fn open(self, file: String, bytes: &[u8]) {
         self.failed.update(|f| f.retain(|x| x.file != file));
+        self.locked.update(|l| l.retain(|x| x.name != file));
+        if let Some(locked) = LockedFile::recognise(file.clone(), bytes) {
+            self.locked.update(|l| l.push(locked));
+            return;
+        }
         match import_json(bytes) {
             Ok(imported) => {
                 let member = Member::new(file.clone(), imported.portfolio);
@@ -127,6 +136,15 @@ impl TeamSession {
                 self.remember(store);
             }
         });
+    }
+
+    /// Opens a locked file's unlocked export in place of the locked file.
+    pub(super) fn open_unlocked(self, store: Store, file: String, bytes: &[u8]) {
+        self.locked.update(|l| l.retain(|x| x.name != file));
+        self.open(file, bytes);
+        if self.remembered.get_untracked() {
+            self.remember(store);
+        }
     }
 
     /// Removes every remembered team file from this browser.
@@ -186,6 +204,7 @@ impl TeamSession {
         Self::forget_stored(store);
         self.members.set(Vec::new());
         self.failed.set(Vec::new());
+        self.locked.set(Vec::new());
         self.remembered.set(false);
         self.status.set(Some(
             "The team files are closed and forgotten on this browser.".into(),
