@@ -3,5 +3,6 @@
 
 pub mod board;
 pub mod format;
+pub mod import;
 pub mod input;
 pub mod save;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 mod board;
 mod client;
 mod due;
+mod import;
 mod settings;
 mod team;
 mod welcome;
@@ -12,7 +13,8 @@ mod welcome;
 pub use board::Board;
 pub use client::{ClientPage, UndoDelete};
 pub use due::Due;
-pub use settings::{listen_for_dropped_files, start_import, ImportStage, Settings};
+pub use import::{listen_for_dropped_files, start_import, ImportStage};
+pub use settings::Settings;
 pub use team::{Team, TeamClientPage, TeamSession};
 pub use welcome::Welcome;
 
