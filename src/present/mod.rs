@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod format;
+pub mod import;
 pub mod input;
 pub mod passphrase;
 pub mod save;

@@ -6,6 +6,7 @@ mod board;
 mod client;
 mod due;
 mod export;
+mod import;
 pub(crate) mod locked;
 mod settings;
 mod team;
@@ -14,7 +15,8 @@ mod welcome;
 pub use board::Board;
 pub use client::{ClientPage, UndoDelete};
 pub use due::Due;
-pub use settings::{listen_for_dropped_files, start_import, ImportStage, Settings};
+pub use import::{listen_for_dropped_files, start_import, ImportStage};
+pub use settings::Settings;
 pub use team::{Team, TeamClientPage, TeamSession};
 pub use welcome::Welcome;
 
