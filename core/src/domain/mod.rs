@@ -16,7 +16,6 @@ pub mod sample;
 pub mod sorting;
 pub mod suggestions;
 pub mod summary;
-pub mod tally;
 pub mod team;
 pub mod triage;
 pub mod vocabulary;
@@ -37,11 +36,10 @@ pub use renewal::{renewal_approaching, renewal_soon, renewal_urgent};
 pub use sample::{demo_portfolio, generate_portfolio, SampleShape};
 pub use suggestions::{confirm, pending_suggestions, suggestions, Suggestion};
 pub use summary::{
-    assess, assess_portfolio, blind_spots, board, due_list, lessons_from_loss, movement, realism,
-    summarize, BlindSpot, Board, ClientView, Column, DueItem, DueKind, Lesson, Movement, Realism,
-    Summary, Trend,
+    assess, assess_portfolio, blind_spot, blind_spots, board, client_move, due_list, is_lost,
+    lessons_from_loss, movement, realism, summarize, BlindSpot, Board, BoardTally, ClientView,
+    Column, DueItem, DueKind, Lesson, Movement, Realism, RevenueTotal, Summary, Trend,
 };
-pub use tally::{blind_spot, client_move, is_lost, BoardTally, RevenueTotal};
 pub use triage::{
     decide, needs_triage, triage_questions, TriageError, TriageQuestion, AT_RISK_TRIAGE,
     LOSS_TRIAGE,

@@ -1,9 +1,9 @@
 //! The board (count and revenue per category), the realism check and the
 //! blind spots.
 
-use crate::domain::model::{Category, Id, Portfolio};
+use crate::domain::model::{Category, Client, Id, Portfolio};
 
-use super::view::{active, ClientView};
+use super::view::{active, is_active, is_lost, ClientView};
 
 /// With at least this many assessed clients, an empty category is suspicious.
 pub const REALISM_MIN_ASSESSED: usize = 10;
@@ -55,31 +55,93 @@ impl Board {
     }
 }
 
-/// Count and revenue per shown category (override included) of active clients.
+/// Count and revenue per shown category (override included) of active
+/// clients, with the lost ones beside the board: [`BoardTally`] over the
+/// whole portfolio, so the board built client by client is the same board.
 pub fn board(portfolio: &Portfolio, views: &[ClientView]) -> Board {
-    let mut columns: Vec<Column> = Category::BOARD_ORDER
-        .iter()
-        .map(|&category| Column::empty(category))
-        .collect();
-    for (client, view) in active(portfolio, views) {
-        let col = &mut columns[board_index(view.verdict.category)];
-        col.count += 1;
-        match client.profile.annual_revenue {
-            Some(r) => col.revenue = col.revenue.saturating_add(r),
-            None => col.revenue_unknown += 1,
-        }
-        col.clients.push(client.id.clone());
+    let mut tally = BoardTally::new();
+    for (client, view) in portfolio.clients.iter().zip(views) {
+        tally.add(client, view);
     }
-    let lost = portfolio
-        .clients
-        .iter()
-        .filter(|c| !c.archived && c.lost_on.is_some());
-    Board {
-        lost: lost.clone().count(),
-        lost_revenue: lost
-            .filter_map(|c| c.profile.annual_revenue)
-            .fold(0, u64::saturating_add),
-        columns,
+    tally.into_board()
+}
+
+/// Known annual revenues summed (never overflowing) and unknown ones
+/// counted, so a total can say it is a lower bound.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct RevenueTotal {
+    pub known: u64,
+    pub unknown: usize,
+}
+
+impl RevenueTotal {
+    pub fn add(&mut self, revenue: Option<u64>) {
+        match revenue {
+            Some(r) => self.known = self.known.saturating_add(r),
+            None => self.unknown += 1,
+        }
+    }
+
+    pub fn of(revenues: impl IntoIterator<Item = Option<u64>>) -> RevenueTotal {
+        let mut total = RevenueTotal::default();
+        for r in revenues {
+            total.add(r);
+        }
+        total
+    }
+}
+
+/// The board built client by client (the web app keeps one memo per client
+/// and cannot hand [`board`] a whole portfolio): [`add`](BoardTally::add)
+/// every client (active, lost or archived), then read the board.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoardTally {
+    board: Board,
+}
+
+impl Default for BoardTally {
+    fn default() -> Self {
+        BoardTally::new()
+    }
+}
+
+impl BoardTally {
+    pub fn new() -> BoardTally {
+        BoardTally {
+            board: Board {
+                columns: Category::BOARD_ORDER.map(Column::empty).to_vec(),
+                lost: 0,
+                lost_revenue: 0,
+            },
+        }
+    }
+
+    /// Counts one client: an active one in the column of its shown
+    /// category, a lost one beside the board, an archived one nowhere.
+    pub fn add(&mut self, client: &Client, view: &ClientView) {
+        let revenue = client.profile.annual_revenue;
+        if is_active(client) {
+            let column = &mut self.board.columns[board_index(view.verdict.category)];
+            column.count += 1;
+            let mut total = RevenueTotal {
+                known: column.revenue,
+                unknown: column.revenue_unknown,
+            };
+            total.add(revenue);
+            (column.revenue, column.revenue_unknown) = (total.known, total.unknown);
+            column.clients.push(client.id.clone());
+        } else if is_lost(client) {
+            self.board.lost += 1;
+            self.board.lost_revenue = self.board.lost_revenue.saturating_add(revenue.unwrap_or(0));
+        }
+    }
+
+    pub fn board(&self) -> &Board {
+        &self.board
+    }
+
+    pub fn into_board(self) -> Board {
+        self.board
     }
 }
 
@@ -127,13 +189,20 @@ impl BlindSpot {
     }
 }
 
+/// `(gut, computed)` when the user's gut placement at the current check-up
+/// was safer than what the answers compute: a blind spot.
+pub fn blind_spot(client: &Client, view: &ClientView) -> Option<(Category, Category)> {
+    let gut = client.current_assessment()?.gut?;
+    let computed = view.verdict.computed;
+    (computed.severity() > gut.severity()).then_some((gut, computed))
+}
+
 /// Clients whose computed category is worse than the gut placement, widest gap first.
 pub fn blind_spots(portfolio: &Portfolio, views: &[ClientView]) -> Vec<BlindSpot> {
     let mut out: Vec<BlindSpot> = active(portfolio, views)
         .filter_map(|(client, view)| {
-            let gut = client.current_assessment()?.gut?;
-            let computed = view.verdict.computed;
-            (computed.severity() > gut.severity()).then(|| BlindSpot {
+            let (gut, computed) = blind_spot(client, view)?;
+            Some(BlindSpot {
                 client: client.id.clone(),
                 name: client.profile.name.clone(),
                 gut,

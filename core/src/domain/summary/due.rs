@@ -2,7 +2,8 @@
 
 use crate::domain::date::Date;
 use crate::domain::model::{Id, Portfolio};
-use crate::domain::warnings::{ASSESSMENT_STALE_DAYS, RENEWAL_MONTHS};
+use crate::domain::renewal::renewal_approaching;
+use crate::domain::warnings::ASSESSMENT_STALE_DAYS;
 
 use super::view::is_active;
 
@@ -58,7 +59,6 @@ pub struct DueItem {
 /// a quarter (or never done), and renewals within six months; most urgent first.
 pub fn due_list(portfolio: &Portfolio, today: Date) -> Vec<DueItem> {
     let mut out = Vec::new();
-    let renewal_horizon = today.add_months(RENEWAL_MONTHS);
     for client in portfolio.clients.iter().filter(|c| is_active(c)) {
         let mut add = |kind, due: Date| {
             out.push(DueItem {
@@ -87,7 +87,7 @@ pub fn due_list(portfolio: &Portfolio, today: Date) -> Vec<DueItem> {
             None => add(DueKind::Reassessment { last: None }, today),
         }
         if let Some(end) = client.profile.contract_end {
-            if end >= today && end <= renewal_horizon {
+            if renewal_approaching(end, today) {
                 add(DueKind::Renewal { contract_end: end }, end);
             }
         }

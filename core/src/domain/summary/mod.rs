@@ -2,6 +2,11 @@
 //! and revenue per category, the realism check, blind spots, movement since
 //! the previous assessment, the due list, and lessons from a loss.
 //!
+//! The board, blind spots and movement can also be built one client at a
+//! time ([`BoardTally`], [`blind_spot`], [`client_move`]) for the web app,
+//! which keeps one memo per client; the whole-portfolio functions are made
+//! of those same pieces, so the two cannot disagree.
+//!
 //! Per-client work (verdict and warning signs) is done once by
 //! [`assess_portfolio`]; the summaries read those views, in the same order as
 //! `portfolio.clients`.
@@ -16,13 +21,13 @@ mod movement;
 mod view;
 
 pub use board::{
-    blind_spots, board, board_index, realism, BlindSpot, Board, Column, Realism,
-    REALISM_MIN_ASSESSED,
+    blind_spot, blind_spots, board, board_index, realism, BlindSpot, Board, BoardTally, Column,
+    Realism, RevenueTotal, REALISM_MIN_ASSESSED,
 };
 pub use due::{due_list, DueItem, DueKind, DUE_ACTION_DAYS};
 pub use lessons::{lessons_from_loss, Lesson};
-pub use movement::{movement, trend, ClientMove, Movement, Trend};
-pub use view::{assess, assess_portfolio, is_active, ClientView};
+pub use movement::{client_move, movement, trend, ClientMove, Movement, Trend};
+pub use view::{assess, assess_portfolio, is_active, is_lost, ClientView};
 
 /// Everything the portfolio view shows, computed together.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Movement between each client's last two assessments.
 
 use crate::domain::engine::shown_category;
-use crate::domain::model::{Category, Id, Portfolio};
+use crate::domain::model::{Category, Client, Id, Portfolio};
 
 use super::board::board_index;
 use super::view::is_active;
@@ -52,24 +52,31 @@ impl Movement {
     }
 }
 
+/// The categories shown at the previous and the current check-up (answers
+/// recomputed, override included) and the direction of the move; `None`
+/// without two check-ups.
+pub fn client_move(client: &Client) -> Option<(Category, Category, Trend)> {
+    let (prev, cur) = (client.previous_assessment()?, client.current_assessment()?);
+    let (from, to) = (shown_category(prev), shown_category(cur));
+    Some((from, to, trend(from, to)))
+}
+
 /// The transition table between the last two assessment rounds (categories
 /// as shown, recomputed from the answers so stale snapshots cannot mislead).
 pub fn movement(portfolio: &Portfolio) -> Movement {
     let mut table = [[0; 5]; 5];
     let mut clients = Vec::new();
     for client in portfolio.clients.iter().filter(|c| is_active(c)) {
-        let (Some(prev), Some(cur)) = (client.previous_assessment(), client.current_assessment())
-        else {
+        let Some((from, to, trend)) = client_move(client) else {
             continue;
         };
-        let (from, to) = (shown_category(prev), shown_category(cur));
         table[board_index(from)][board_index(to)] += 1;
         clients.push(ClientMove {
             client: client.id.clone(),
             name: client.profile.name.clone(),
             from,
             to,
-            trend: trend(from, to),
+            trend,
         });
     }
     let rank = |t: Trend| match t {

@@ -31,6 +31,12 @@ pub fn is_active(client: &Client) -> bool {
     !client.archived && client.lost_on.is_none()
 }
 
+/// A client marked lost and not archived: left off the board, but counted
+/// (with its revenue) beside it.
+pub fn is_lost(client: &Client) -> bool {
+    !client.archived && client.lost_on.is_some()
+}
+
 /// Active clients with their views.
 pub(super) fn active<'a>(
     portfolio: &'a Portfolio,
