@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { dirname, join } from "node:path";
 import { gzipSync, constants as zlib } from "node:zlib";
 import { launchChromium } from "../tests/e2e/support.mjs";
+import { LIGHTHOUSE_VERSION, lighthouse } from "./bench_lighthouse.mjs";
 import { serve } from "./serve.mjs";
 
 const SEED = 2026;
@@ -32,6 +33,10 @@ const BUDGET = {
   verdictMsAt2000: 16,
   importMsAt2000: 500,
   clientsThatFit: 2000,
+  // Issue 15: Lighthouse on `/` with its default mobile settings.
+  lighthousePerformance: 95,
+  lighthouseOthers: 100,
+  lcpMs: 2000,
 };
 
 function parseArgs(list) {
@@ -507,7 +512,7 @@ const kb = (bytes) =>
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : "n/a");
 const int = (x) => Math.round(x).toLocaleString("en-US");
 
-function report({ load, demo, quotaChars, sizes }) {
+function report({ load, demo, lh, quotaChars, sizes }) {
   const failures = [];
   const check = (ok, text) => {
     if (!ok) failures.push(text);
@@ -533,6 +538,18 @@ function report({ load, demo, quotaChars, sizes }) {
   lines.push(
     `| Whole app, stored by the service worker after the first load for offline use (${int(load.app.files)} files) | ${kb(load.app.total)} | | |`,
   );
+  lines.push(
+    `| Lighthouse ${LIGHTHOUSE_VERSION} on \`/\` (mobile): performance | ${lh.performance} | ≥ ${BUDGET.lighthousePerformance} | ${check(lh.performance >= BUDGET.lighthousePerformance, "Lighthouse performance")} |`,
+  );
+  for (const [label, key] of [["accessibility", "accessibility"], ["best practices", "bestPractices"], ["SEO", "seo"]]) {
+    lines.push(
+      `| Lighthouse: ${label} | ${lh[key]} | ${BUDGET.lighthouseOthers} | ${check(lh[key] >= BUDGET.lighthouseOthers, `Lighthouse ${label}`)} |`,
+    );
+  }
+  lines.push(
+    `| Lighthouse: largest contentful paint (first contentful paint; total blocking time) | ${ms(lh.lcp)} (${ms(lh.fcp)}; ${ms(lh.tbt)}) | ≤ ${int(BUDGET.lcpMs)} ms | ${check(lh.lcp <= BUDGET.lcpMs, "largest contentful paint")} |`,
+  );
+  if (lh.failing.length) lines.push(`| Lighthouse: audits not passed | ${lh.failing.join(", ")} | | |`);
   lines.push(`| Navigation to app shown | ${ms(demo.mounted)} | | |`);
   lines.push(`| Navigation to demo board shown (40 clients) | ${ms(demo.board)} | | |`);
   lines.push(`| Local storage quota (Chromium) | ${int(quotaChars)} chars = ${kb(quotaChars * 2)} | | |`);
@@ -596,16 +613,18 @@ async function main() {
     const demo = await demoBoard(browser, server.url);
     log("storage quota");
     const quotaChars = await quota(browser, server.url);
+    log(`lighthouse ${LIGHTHOUSE_VERSION} on /`);
+    const lh = await lighthouse(server.url + "/");
     const sizes = [];
     for (const n of SIZES) sizes.push(await measureSize(browser, server.url, n, files[n]));
-    const { text, failures } = report({ load, demo, quotaChars, sizes });
+    const { text, failures } = report({ load, demo, lh, quotaChars, sizes });
     const chromium = browser.version();
     const header = `Continuum benchmark, ${new Date().toISOString().slice(0, 16)}Z, Chromium ${chromium}, ${RUNS} runs per timing (median; board and floor: ${2 * RUNS + 1} pairs, median and best), seed ${SEED}.\n`;
     const out = `${header}\n${text}\n`;
     console.log(out);
     mkdirSync(dirname(OUT), { recursive: true });
     writeFileSync(OUT, out);
-    writeFileSync(OUT.replace(/\.md$/, "") + ".json", JSON.stringify({ load, demo, quotaChars, sizes }, null, 1));
+    writeFileSync(OUT.replace(/\.md$/, "") + ".json", JSON.stringify({ load, demo, lh, quotaChars, sizes }, null, 1));
     for (const s of sizes) if (s.problems.length) log(`${s.n}: page errors: ${s.problems.join("; ")}`);
     log(`written to ${OUT}`);
     if (failures.length) {

@@ -222,3 +222,41 @@ fn no_files_make_an_empty_team() {
     assert!(t.clients.is_empty() && t.people.is_empty() && t.renewals.is_empty());
     assert!(t.board.columns.iter().all(|c| c.count == 0));
 }
+
+#[test]
+fn the_demo_team_has_five_people_sharing_some_clients_over_every_category() {
+    use continuum_core::domain::sample::{demo_team, DEMO_TEAM};
+    use continuum_core::domain::summary::movement;
+    let files = demo_team(today());
+    assert_eq!(files.len(), 5);
+    let members: Vec<Member> = files
+        .iter()
+        .map(|p| Member::new(format!("{}.json", p.owner), p.clone()))
+        .collect();
+    let owners: Vec<&str> = members.iter().map(|m| m.owner.as_str()).collect();
+    assert_eq!(owners, DEMO_TEAM);
+    let t = team(&members, today());
+    let held: usize = files.iter().map(|p| p.clients.len()).sum();
+    let shared = t.clients.iter().filter(|c| c.owners.len() == 2).count();
+    assert!(shared > 0, "some clients are looked after by two people");
+    assert!(t.clients.iter().all(|c| c.owners.len() <= 2));
+    assert_eq!(t.clients.len(), held - shared, "a shared client shows once");
+    for category in Category::PLACEMENTS {
+        let column = t.board.column(category).map_or(0, |c| c.count);
+        assert!(column > 0, "{category:?} is on the team board");
+    }
+    for p in &files {
+        let moved = movement(p)
+            .clients
+            .iter()
+            .filter(|m| m.from != m.to)
+            .count();
+        assert!(
+            moved > 0,
+            "{} has clients that moved between rounds",
+            p.owner
+        );
+    }
+    // The same day gives the same team, so a reload shows the same demo.
+    assert_eq!(demo_team(today()), files);
+}

@@ -68,9 +68,13 @@ export async function freshPage(app, options = {}) {
   return page;
 }
 
-/** Opens a path of the app and waits until the app has mounted. */
+/**
+ * Opens a path of the app and waits until the app has mounted (index.html's
+ * first paint, `#boot`, is gone then).
+ */
 export async function open(page, app, path = "/") {
   await page.goto(app.url + path);
+  await page.waitForFunction(() => !document.getElementById("boot"));
   await page.locator("main h1").first().waitFor();
 }
 

@@ -6,15 +6,17 @@
 //! small splitmix64 generator of our own (no dependency, no clock).
 
 use crate::domain::date::Date;
-use crate::domain::model::{Category, Portfolio};
+use crate::domain::model::{Category, Client, Portfolio};
 
 mod answers;
 mod client;
 mod rng;
+mod team;
 mod words;
 
 use client::client;
 use rng::Rng;
+pub use team::{demo_team, DEMO_TEAM};
 
 /// How much evidence each generated client has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +62,22 @@ pub fn demo_portfolio(today: Date) -> Portfolio {
 /// The first five clients cover every category; the rest are spread with
 /// realistic weights (most clients loyal but not secure).
 pub fn generate_portfolio(seed: u64, clients: usize, today: Date, shape: SampleShape) -> Portfolio {
+    Portfolio {
+        owner: "Sample".to_string(),
+        clients: generate_clients(seed, 0, clients, today, shape),
+    }
+}
+
+/// `count` generated clients numbered from `first` (ids `c{first}`…, and
+/// names to match), so several generated portfolios can hold different
+/// clients, or the same ones where their numbers overlap.
+pub fn generate_clients(
+    seed: u64,
+    first: usize,
+    count: usize,
+    today: Date,
+    shape: SampleShape,
+) -> Vec<Client> {
     let mut rng = Rng(seed);
     let order = [
         Category::Secure,
@@ -68,7 +86,7 @@ pub fn generate_portfolio(seed: u64, clients: usize, today: Date, shape: SampleS
         Category::InevitableLoss,
         Category::Unassessed,
     ];
-    let clients = (0..clients)
+    (0..count)
         .map(|i| {
             let target = if i < order.len() {
                 order[i]
@@ -81,13 +99,9 @@ pub fn generate_portfolio(seed: u64, clients: usize, today: Date, shape: SampleS
                     _ => Category::Unassessed,
                 }
             };
-            client(&mut rng, i, target, today, shape)
+            client(&mut rng, first + i, target, today, shape)
         })
-        .collect();
-    Portfolio {
-        owner: "Sample".to_string(),
-        clients,
-    }
+        .collect()
 }
 
 #[cfg(test)]
