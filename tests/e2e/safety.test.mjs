@@ -73,7 +73,7 @@ test("a locked file imported in Settings asks for its passphrase; a wrong one ch
   await field.fill(PASSPHRASE);
   await page.getByRole("button", { name: "Unlock" }).click();
   await page.locator(".import-preview").waitFor({ timeout: 60_000 });
-  assert.match(await page.locator(".import-preview").innerText(), /Elm Bakery/);
+  assert.match(await page.locator(".import-preview").innerText(), /2 new clients/);
   await page.getByRole("button", { name: "Merge into my portfolio" }).click();
   await page.locator(".import-done").waitFor();
   await open(page, app, "/board");
