@@ -71,7 +71,7 @@ fn member(file: &str, owner: &str, clients: usize) -> continuum_core::domain::te
     let portfolio = Portfolio {
         owner: owner.to_string(),
         clients: (0..clients)
-            .map(|i| Client::new(Id::new(format!("c{i}")), &format!("Client {i}")))
+            .map(|i| Client::new(Id::new(format!("c{i}")), format!("Client {i}")))
             .collect(),
     };
     continuum_core::domain::team::Member::new(file, portfolio)
