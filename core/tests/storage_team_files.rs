@@ -66,3 +66,43 @@ fn the_portfolio_loader_ignores_team_files() {
     assert!(after.newer.is_empty());
     assert_eq!(after.plan, before.plan);
 }
+
+fn member(file: &str, owner: &str, clients: usize) -> continuum_core::domain::team::Member {
+    let portfolio = Portfolio {
+        owner: owner.to_string(),
+        clients: (0..clients)
+            .map(|i| Client::new(Id::new(format!("c{i}")), format!("Client {i}")))
+            .collect(),
+    };
+    continuum_core::domain::team::Member::new(file, portfolio)
+}
+
+#[test]
+fn files_of_one_name_from_different_owners_are_both_kept() {
+    use continuum_core::storage::team_files::{place_member, Placed};
+    let mut open = Vec::new();
+    assert_eq!(
+        place_member(&mut open, member("export.json", "Ann Berg", 1)),
+        Placed::Added
+    );
+    assert_eq!(
+        place_member(&mut open, member("export.json", "Bo Lind", 2)),
+        Placed::BesideNamesake
+    );
+    assert_eq!(open.len(), 2);
+    // Ann's newer file of the same name replaces hers only.
+    assert_eq!(
+        place_member(&mut open, member("export.json", "Ann Berg", 3)),
+        Placed::Replaced
+    );
+    let shown: Vec<(&str, usize)> = open
+        .iter()
+        .map(|m| (m.owner.as_str(), m.portfolio.clients.len()))
+        .collect();
+    assert_eq!(shown, vec![("Ann Berg", 3), ("Bo Lind", 2)]);
+    assert_eq!(
+        place_member(&mut open, member("other.json", "Bo Lind", 1)),
+        Placed::Added
+    );
+    assert_eq!(open.len(), 3);
+}

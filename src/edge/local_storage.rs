@@ -128,3 +128,27 @@ pub async fn ask_persistent() -> bool {
         .map(|v| v.as_bool().unwrap_or(false))
         .unwrap_or(false)
 }
+
+/// Whether the browser already keeps this site's storage persistent
+/// (`None`: it cannot say).
+pub async fn is_persistent() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persisted().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// The browser's estimate of this site's storage: (bytes used, bytes offered).
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.estimate().ok()?;
+    let estimate = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let field = |name: &str| {
+        js_sys::Reflect::get(&estimate, &wasm_bindgen::JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    Some((field("usage")?, field("quota").unwrap_or(0.0)))
+}

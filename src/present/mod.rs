@@ -1,6 +1,7 @@
 //! Presentation logic that needs no browser: how the app words and arranges
 //! what the method computes. Pure functions, tested natively.
 
+pub mod backup;
 pub mod board;
 pub mod format;
 pub mod import;

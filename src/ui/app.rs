@@ -5,7 +5,8 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::{path, Lazy};
 
 use super::pages::{
-    listen_for_dropped_files, ImportStage, NotFound, TeamSession, UndoDelete, Welcome,
+    listen_for_dropped_files, BackupReminder, ImportStage, NotFound, TeamSession, UndoDelete,
+    Welcome,
 };
 use super::routes::{
     actions, split_call, BoardRoute, ClientRoute, DueRoute, SettingsRoute, TeamClientRoute,
@@ -50,6 +51,7 @@ pub fn App() -> impl IntoView {
             </header>
             <DropToImport/>
             <Notices/>
+            <BackupReminder/>
             <UndoDelete/>
             <main id="main" class="page" aria-busy=move || routing.get().then_some("true")>
                 <Show

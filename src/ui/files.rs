@@ -39,12 +39,13 @@ pub fn download_export(store: Store) {
     let portfolio = store.portfolio();
     let text = export_json(&portfolio, &now_iso());
     let name = export_file_name(&portfolio.owner, store.today.get_untracked());
-    if let Err(e) = download(&name, "application/json", &text) {
-        store.notify(
+    match download(&name, "application/json", &text) {
+        Ok(()) => store.saved_to_file(),
+        Err(e) => store.notify(
             super::store::NoticeKind::Error,
             &format!("Export failed: {e}."),
             None,
-        );
+        ),
     }
 }
 

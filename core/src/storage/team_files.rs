@@ -38,3 +38,36 @@ pub fn remembered_team_files(entries: &[(String, String)]) -> Vec<(String, Strin
         .map(|(key, text)| (team_file_name(key).to_string(), text.clone()))
         .collect()
 }
+
+/// How an opened file took its place among the opened ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placed {
+    /// No file of that name was open.
+    Added,
+    /// The same person's file of that name was open: the new one replaces it.
+    Replaced,
+    /// A file of that name but from someone else was open: both are kept.
+    BesideNamesake,
+}
+
+/// Puts `member` among the opened `members`, keyed by owner and file name:
+/// a newer file from the same person replaces theirs, but a file that only
+/// shares its name with another person's is shown beside it, never in its
+/// place.
+pub fn place_member(
+    members: &mut Vec<crate::domain::team::Member>,
+    member: crate::domain::team::Member,
+) -> Placed {
+    let same = |m: &crate::domain::team::Member| m.file == member.file && m.owner == member.owner;
+    if let Some(slot) = members.iter_mut().find(|m| same(m)) {
+        *slot = member;
+        return Placed::Replaced;
+    }
+    let namesake = members.iter().any(|m| m.file == member.file);
+    members.push(member);
+    if namesake {
+        Placed::BesideNamesake
+    } else {
+        Placed::Added
+    }
+}

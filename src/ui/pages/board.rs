@@ -9,6 +9,7 @@
 
 use leptos::prelude::*;
 
+use super::safety::BackupLine;
 use super::set_title;
 use super::welcome::{AddClient, DemoButton};
 use crate::domain::{realism, Category, Date};
@@ -168,6 +169,7 @@ pub fn Board() -> impl IntoView {
                     <ClientTable rows=filtered today=today.get_untracked()/>
                 </Show>
                 {lost_note}
+                <BackupLine/>
             </Show>
         </div>
     }

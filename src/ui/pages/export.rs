@@ -124,6 +124,7 @@ async fn export_locked(store: Store, passphrase: &str) -> Result<String, String>
     ));
     let locked = lock(&text, passphrase).await.map_err(|e| e.to_string())?;
     download(&name, "application/json", &locked)?;
+    store.saved_to_file();
     Ok(name)
 }
 

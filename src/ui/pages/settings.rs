@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::export::ExportSection;
 use super::import::ImportSection;
+use super::safety::BackupStatusSection;
 use super::set_title;
 use crate::storage::local::BackupInfo;
 use crate::storage::merge::Replaced;
@@ -23,6 +24,7 @@ pub fn Settings() -> impl IntoView {
         <div class="settings">
             <OwnerSection/>
             <ExportSection/>
+            <BackupStatusSection/>
             <ImportSection/>
             <StorageSection/>
         </div>

@@ -138,6 +138,7 @@ impl Store {
                     s.book.meta_changed();
                 }
             });
+            self.count_changes(changes.upsert.len() + changes.remove.len());
         }
         self.flush_now();
         Ok(())

@@ -13,6 +13,7 @@
 //! downloads it. While stored data is read, `ready` is false and the pages
 //! wait.
 
+mod backup;
 mod clock;
 mod edits;
 mod notices;
@@ -26,6 +27,7 @@ pub use self::clock::{new_id, now_iso, today};
 pub use self::edits::open_demo;
 pub use self::notices::{Notice, NoticeAction, NoticeKind};
 use crate::domain::{assess, Client, ClientView, Date, Id, Portfolio};
+use crate::present::backup::BackupRecord;
 pub use crate::present::save::Persistence;
 use crate::storage::local::BackupInfo;
 
@@ -67,6 +69,7 @@ struct Setters {
     demo: WriteSignal<bool>,
     ready: WriteSignal<bool>,
     deleted: WriteSignal<Option<(usize, Client)>>,
+    backup: WriteSignal<BackupRecord>,
 }
 
 #[derive(Clone, Copy)]
@@ -86,6 +89,9 @@ pub struct Store {
     pub ready: ReadSignal<bool>,
     /// The last deleted client and where it was, for undo.
     pub deleted: ReadSignal<Option<(usize, Client)>>,
+    /// When the data was last saved to a file, and changes since (kept
+    /// under its own key, see `backup.rs`).
+    pub backup: ReadSignal<BackupRecord>,
     pub records_changed: RecordsChanged,
     set: Setters,
     saver: StoredValue<saving::Saver, LocalStorage>,
@@ -112,6 +118,7 @@ impl Store {
         let (demo, set_demo) = signal(false);
         let (ready, set_ready) = signal(true);
         let (deleted, set_deleted) = signal(None);
+        let (backup, set_backup) = signal(backup::stored_record());
         let store = Store {
             today,
             owner,
@@ -123,6 +130,7 @@ impl Store {
             demo,
             ready,
             deleted,
+            backup,
             records_changed: RecordsChanged(Trigger::new()),
             set: Setters {
                 owner: set_owner,
@@ -134,6 +142,7 @@ impl Store {
                 demo: set_demo,
                 ready: set_ready,
                 deleted: set_deleted,
+                backup: set_backup,
             },
             saver: StoredValue::new_local(saving::Saver::default()),
             own: StoredValue::new_local(None),

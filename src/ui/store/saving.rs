@@ -39,6 +39,7 @@ impl Store {
         if self.demo.get_untracked() {
             return;
         }
+        self.count_changes(1);
         let needs_timer = self
             .saver
             .try_update_value(|s| {

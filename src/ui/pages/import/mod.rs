@@ -12,6 +12,7 @@ use crate::present::import::{decode_mapping, mapping_key};
 use crate::storage::import::{read_table, suggest_mapping, Table, Target};
 use crate::storage::{import_json, preview, ImportError, ImportPreview, MergeChoices};
 use crate::ui::files::read_file;
+use crate::ui::locked::{LockedFile, PassphrasePrompt};
 use crate::ui::store::{use_store, Store};
 
 use mapping::MappingStep;
@@ -45,6 +46,8 @@ pub enum ImportStage {
         problems: Vec<String>,
     },
     Mapping(MappingStage),
+    /// A passphrase-locked file waiting for its passphrase.
+    Locked(LockedFile),
     Ready {
         file: String,
         /// A client list can only add and update (no replace).
@@ -125,6 +128,9 @@ fn looks_like_csv(name: &str, bytes: &[u8]) -> bool {
 }
 
 fn prepare(store: Store, file: String, bytes: Vec<u8>) -> ImportStage {
+    if let Some(locked) = LockedFile::recognise(file.clone(), &bytes) {
+        return ImportStage::Locked(locked);
+    }
     if looks_like_csv(&file, &bytes) {
         return read_list(store, file, bytes.into(), None);
     }
@@ -232,6 +238,18 @@ pub fn ImportSection() -> impl IntoView {
                 }
                 .into_any(),
                 ImportStage::Mapping(m) => view! { <MappingStep m stage/> }.into_any(),
+                // The unlocked export goes on to the usual preview; the
+                // passphrase stays inside the prompt.
+                ImportStage::Locked(file) => view! {
+                    <PassphrasePrompt
+                        file
+                        on_unlock=Callback::new(move |(name, plain): (String, Vec<u8>)| {
+                            stage.set(prepare(store, name, plain));
+                        })
+                        on_cancel=Callback::new(move |()| stage.set(ImportStage::Idle))
+                    />
+                }
+                .into_any(),
                 ImportStage::Ready { file, csv, note, preview, people, .. } => view! {
                     <ImportPreviewView file csv note preview people choices stage/>
                 }

@@ -180,7 +180,7 @@ fn OpenedFiles() -> impl IntoView {
                     {members.into_iter().map(|m| {
                         let n = m.portfolio.clients.len();
                         view! {
-                            <li data-file=m.file.clone()>
+                            <li data-file=m.file.clone() data-owner=m.owner.clone()>
                                 <strong>{m.owner.clone()}</strong>
                                 {format!(" · {} · {n} {}", m.file, if n == 1 { "client" } else { "clients" })}
                             </li>

@@ -9,7 +9,9 @@ use crate::domain::Date;
 use crate::edge::local_storage::WriteError;
 use crate::storage::file::export_json_compact;
 use crate::storage::import_json;
-use crate::storage::team_files::{is_team_key, remembered_team_files, team_file_key};
+use crate::storage::team_files::{
+    is_team_key, place_member, remembered_team_files, team_file_key, Placed,
+};
 use crate::ui::files::read_file;
 use crate::ui::locked::LockedFile;
 use crate::ui::store::{now_iso, Store};
@@ -72,7 +74,8 @@ impl TeamSession {
         self.remembered.set(true);
     }
 
-    /// Adds one file (replacing an opened file of the same name) or lists
+    /// Adds one file (replacing the same person's file of that name; another
+    /// person's file of that name stays beside it) or lists
     /// its errors; other files are not affected either way.
     pub(super) fn open(self, file: String, bytes: &[u8]) {
         self.failed.update(|f| f.retain(|x| x.file != file));
@@ -84,11 +87,16 @@ impl TeamSession {
         match import_json(bytes) {
             Ok(imported) => {
                 let member = Member::new(file.clone(), imported.portfolio);
-                self.members
-                    .update(|ms| match ms.iter_mut().find(|m| m.file == file) {
-                        Some(m) => *m = member,
-                        None => ms.push(member),
-                    });
+                let owner = member.owner.clone();
+                let placed = self
+                    .members
+                    .try_update(|ms| place_member(ms, member))
+                    .unwrap_or(Placed::Added);
+                if placed == Placed::BesideNamesake {
+                    self.status.set(Some(format!(
+                        "Another file named {file} is already open from someone else: both are shown, this one as {owner}'s."
+                    )));
+                }
             }
             Err(e) => {
                 let problems: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
