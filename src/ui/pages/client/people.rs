@@ -116,13 +116,10 @@ fn PersonCard(ctx: Ctx, id: Id) -> impl IntoView {
     let key = id.clone();
     let person = Memo::new(move |_| {
         ctx.client.with(|c| {
-            c.stakeholders
-                .iter()
-                .find(|s| s.id == key)
-                .map(|s| {
-                    let extra = (known_in_role_on(c, s), single_points(c, s));
-                    (s.clone(), last_contact(c, s), extra)
-                })
+            c.stakeholders.iter().find(|s| s.id == key).map(|s| {
+                let extra = (known_in_role_on(c, s), single_points(c, s));
+                (s.clone(), last_contact(c, s), extra)
+            })
         })
     });
     let editing = RwSignal::new(false);

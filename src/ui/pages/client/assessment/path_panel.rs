@@ -44,8 +44,11 @@ fn PathBlock(ctx: Ctx, path: Path) -> impl IntoView {
 fn StepRow(ctx: Ctx, step: Step, target: crate::domain::Category) -> impl IntoView {
     let key = step.proposal_key();
     let planned = Memo::new(move |_| {
-        ctx.client
-            .with(|c| c.actions.iter().any(|a| a.proposal.as_deref() == Some(key.as_str())))
+        ctx.client.with(|c| {
+            c.actions
+                .iter()
+                .any(|a| a.proposal.as_deref() == Some(key.as_str()))
+        })
     });
     let goal = step.goal();
     let now = match step.from {
@@ -59,7 +62,11 @@ fn StepRow(ctx: Ctx, step: Step, target: crate::domain::Category) -> impl IntoVi
     let add = move |_| {
         let today = ctx.today();
         let owner = ctx.client.with_untracked(|c| c.profile.owner.clone());
-        let owner = if owner.is_empty() { ctx.store.owner.get_untracked() } else { owner };
+        let owner = if owner.is_empty() {
+            ctx.store.owner.get_untracked()
+        } else {
+            owner
+        };
         let action = step.to_action(target, new_id("x"), today, &owner);
         ctx.edit(|c| {
             if !c.actions.iter().any(|a| a.proposal == action.proposal) {
