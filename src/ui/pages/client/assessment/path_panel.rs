@@ -18,20 +18,20 @@ pub(super) fn PathPanel(ctx: Ctx) -> impl IntoView {
             <section class="path-panel" aria-labelledby=heading.clone() data-path-panel="true">
                 <h3 id=heading.clone()>"What would move this client up"</h3>
                 <p class="hint">"The fewest answers that would have to change, for each safer category."</p>
-                {move || found.get().into_iter().map(|p| view! { <PathBlock ctx=ctx path=p/> }).collect_view()}
+                {move || found.get().into_iter().enumerate().map(|(i, p)| view! { <PathBlock ctx=ctx path=p first=i == 0/> }).collect_view()}
             </section>
         </Show>
     }
 }
 
 #[component]
-fn PathBlock(ctx: Ctx, path: Path) -> impl IntoView {
+fn PathBlock(ctx: Ctx, path: Path, first: bool) -> impl IntoView {
     let target = path.target;
     let count = path.steps.len();
     let noun = if count == 1 { "change" } else { "changes" };
     let title = format!("To reach \u{201c}{}\u{201d}: {count} {noun}", target.name());
     view! {
-        <details class="path" data-path-target=target.id() open=count <= 3>
+        <details class="path" data-path-target=target.id() open=first || count <= 3>
             <summary>{title}</summary>
             <ol class="path-steps">
                 {path.steps.into_iter().map(|s| view! { <StepRow ctx=ctx step=s target=target/> }).collect_view()}
