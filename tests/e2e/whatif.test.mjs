@@ -109,3 +109,17 @@ test("the board filters to fragile clients", async () => {
   assert.equal(await cards.count(), total);
   await page.context().close();
 });
+
+test("at 360 px wide the what-if and the path fit, and the keyboard reaches them", async () => {
+  const page = await freshPage(app, { viewport: { width: 360, height: 740 } });
+  await openDemoBoard(page);
+  await page.locator('[data-category="at_risk"] a[data-client-id]').first().click();
+  await page.locator("[data-path-panel]").waitFor();
+  const whatIf = page.getByRole("button", { name: /What if/ });
+  await whatIf.focus();
+  await page.keyboard.press("Enter");
+  await page.locator(".whatif-banner").waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `the page is ${width} px wide`);
+  await page.context().close();
+});
