@@ -22,6 +22,11 @@ pub fn departures_that_hurt(client: &Client, today: Date) -> Vec<(&Stakeholder, 
         return Vec::new();
     };
     let now = category_of(&a.answers).severity();
+    // Nothing is worse than an inevitable loss: skip the simulations (the
+    // board asks this of every client).
+    if now >= Category::InevitableLoss.severity() {
+        return Vec::new();
+    }
     client
         .stakeholders
         .iter()
