@@ -19,6 +19,7 @@ fn person(name: &str, role: Role, senior: bool, stance: Stance) -> Stakeholder {
         feedback_on: None,
         last_contact: None,
         notes: String::new(),
+        still_in_role_on: None,
     }
 }
 

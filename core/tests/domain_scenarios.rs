@@ -37,6 +37,7 @@ fn person(id: &str, name: &str, role: Role, senior: bool, stance: Stance) -> Sta
         feedback_on: Some(ago(40)),
         last_contact: None,
         notes: String::new(),
+        still_in_role_on: None,
     }
 }
 
@@ -168,7 +169,9 @@ fn the_easy_long_standing_client_is_not_secure_and_flagged() {
             W::NoSeniorRelationship,
             W::SingleThreaded,
             W::GoingQuiet,
-            W::SuspiciouslyEasy
+            W::SuspiciouslyEasy,
+            // The buyer decides and was last met 120 days ago.
+            W::StillInRole
         ]
     );
     assert_eq!(warning(&c, W::GoingQuiet).days, Some(120));

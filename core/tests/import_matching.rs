@@ -34,6 +34,7 @@ fn current() -> Portfolio {
         feedback_on: None,
         last_contact: None,
         notes: String::new(),
+        still_in_role_on: None,
     });
     let mut globex = Client::new(Id::new("c-globex"), "Globex Europe");
     globex.profile.external_id = Some("0015e00000AbC002".into());

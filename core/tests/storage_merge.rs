@@ -87,6 +87,7 @@ fn preview_lists_each_record_a_colleague_would_add_by_id() {
         feedback_on: None,
         last_contact: None,
         notes: String::new(),
+        still_in_role_on: None,
     });
     let incoming = Portfolio {
         owner: "Sam Lee".into(),

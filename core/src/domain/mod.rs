@@ -6,7 +6,10 @@
 pub mod date;
 pub mod engine;
 pub mod evidence;
+pub mod fragile;
 pub mod model;
+pub mod path;
+pub mod people;
 pub mod placement;
 pub mod plan;
 pub mod questions;
@@ -20,6 +23,7 @@ pub mod team;
 pub mod triage;
 pub mod vocabulary;
 pub mod warnings;
+pub mod whatif;
 
 pub use date::Date;
 pub use engine::{

@@ -151,6 +151,9 @@ pub struct Stakeholder {
     /// Touchpoints naming the person count too (see `evidence::last_contact`).
     pub last_contact: Option<Date>,
     pub notes: String,
+    /// When someone last confirmed this person is still in their role (key
+    /// people: decision-makers, sponsors, seniors; see `people::key_person`).
+    pub still_in_role_on: Option<Date>,
 }
 
 /// A problem or complaint, raised by anyone in our company.

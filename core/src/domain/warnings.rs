@@ -1,11 +1,12 @@
-//! Warning signs (METHOD.md, "Warning signs"): the nine patterns in the
-//! evidence that come before a loss nobody saw coming. They are computed from
+//! Warning signs (METHOD.md, "Warning signs", plus issue 16's "still in
+//! their role?"): the patterns in the evidence that come before a loss nobody saw coming. They are computed from
 //! the record for a given "today", independently of the answers, so they can
 //! contradict a too-rosy questionnaire.
 
 use super::date::Date;
 use super::evidence::{days_open, last_contact_with_client, last_contacts, within_days, Evidence};
 use super::model::{Category, Client, Role, Stance};
+use super::people::IN_ROLE_DAYS;
 
 /// A senior leader counts as known if we met them within this many days.
 pub const SENIOR_CONTACT_DAYS: i32 = 180;
@@ -34,7 +35,7 @@ pub const RENEWAL_URGENT_MONTHS: i32 = 3;
 /// A check-up older than this many days is stale (at least quarterly).
 pub const ASSESSMENT_STALE_DAYS: i32 = 90;
 
-/// The nine warning signs, with stable snake_case ids.
+/// The warning signs, with stable snake_case ids.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum WarningSign {
     NoSeniorRelationship,
@@ -46,10 +47,12 @@ pub enum WarningSign {
     HappySponsorUnhappyOthers,
     RenewalApproaching,
     AssessmentStale,
+    /// Issue 16: a key person not known to be in their role for 90 days.
+    StillInRole,
 }
 
 impl WarningSign {
-    pub const ALL: [WarningSign; 9] = [
+    pub const ALL: [WarningSign; 10] = [
         WarningSign::NoSeniorRelationship,
         WarningSign::SingleThreaded,
         WarningSign::GoingQuiet,
@@ -59,6 +62,7 @@ impl WarningSign {
         WarningSign::HappySponsorUnhappyOthers,
         WarningSign::RenewalApproaching,
         WarningSign::AssessmentStale,
+        WarningSign::StillInRole,
     ];
 
     /// The stable id used in files, hooks and the UI.
@@ -73,6 +77,7 @@ impl WarningSign {
             WarningSign::HappySponsorUnhappyOthers => "happy_sponsor_unhappy_others",
             WarningSign::RenewalApproaching => "renewal_approaching",
             WarningSign::AssessmentStale => "assessment_stale",
+            WarningSign::StillInRole => "still_in_role",
         }
     }
 
@@ -92,6 +97,7 @@ impl WarningSign {
             WarningSign::HappySponsorUnhappyOthers => "Happy sponsor, unhappy others",
             WarningSign::RenewalApproaching => "Renewal approaching",
             WarningSign::AssessmentStale => "Check-up overdue",
+            WarningSign::StillInRole => "Still in their role?",
         }
     }
 
@@ -124,6 +130,9 @@ impl WarningSign {
             }
             WarningSign::AssessmentStale => {
                 "The last check-up is more than a quarter old; things may have moved."
+            }
+            WarningSign::StillInRole => {
+                "Nobody has confirmed lately that a key person is still there; a quiet departure takes our access with it."
             }
         }
     }
@@ -199,6 +208,9 @@ impl Warning {
             }
             WarningSign::RenewalApproaching => format!("The contract ends in {days} days."),
             WarningSign::AssessmentStale => format!("The last check-up was {days} days ago."),
+            WarningSign::StillInRole => format!(
+                "A decision-maker, sponsor or senior leader has not been confirmed in their role for {IN_ROLE_DAYS} days or more."
+            ),
         }
     }
 }
@@ -353,6 +365,8 @@ pub fn warning_signs(client: &Client, category: Category, today: Date) -> Vec<Wa
             ));
         }
     }
+
+    out.extend(super::people::still_in_role_warning(client, today));
 
     out
 }

@@ -194,6 +194,7 @@ fn account(a: AccountV0, at: &str, problems: &mut Vec<Problem>) -> ClientV1 {
                 feedback_on: None,
                 last_contact: c.last_contact,
                 notes: String::new(),
+                still_in_role_on: None,
             }
         })
         .collect();

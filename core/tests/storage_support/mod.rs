@@ -66,6 +66,7 @@ pub fn rich_client(n: u64) -> Client {
             } else {
                 String::new()
             },
+            still_in_role_on: (i % 3 == 0).then(|| base.add_days(250 + i as i32)),
         })
         .collect::<Vec<_>>();
     let issues = (0..6)
@@ -222,9 +223,10 @@ fn stakeholder() -> impl Strategy<Value = Stakeholder> {
         opt(a_date()),
         opt(a_date()),
         text(),
+        opt(a_date()),
     )
         .prop_map(
-            |(name, title, role, senior, stance, rival, fb, lc, notes)| Stakeholder {
+            |(name, title, role, senior, stance, rival, fb, lc, notes, in_role)| Stakeholder {
                 id: Id::new(""),
                 name,
                 title,
@@ -235,6 +237,7 @@ fn stakeholder() -> impl Strategy<Value = Stakeholder> {
                 feedback_on: fb,
                 last_contact: lc,
                 notes,
+                still_in_role_on: in_role,
             },
         )
 }

@@ -1,4 +1,4 @@
-//! The board's filters (search, owner, tag, warning sign), the table's sort
+//! The board's filters (search, owner, tag, warning sign, fragile), the table's sort
 //! orders, and each column's share of clients and revenue as filtered.
 
 use std::cmp::Ordering;
@@ -17,6 +17,8 @@ pub struct Filter {
     /// A tag as listed, or empty for all.
     pub tag: String,
     pub sign: Option<WarningSign>,
+    /// Only clients one departure away from a worse category.
+    pub fragile: bool,
 }
 
 impl Filter {
@@ -26,6 +28,7 @@ impl Filter {
             || !self.owner.is_empty()
             || !self.tag.is_empty()
             || self.sign.is_some()
+            || self.fragile
     }
 
     /// The rows that pass every filter, in their order. The search finds
@@ -40,6 +43,7 @@ impl Filter {
             .filter(|r| self.owner.is_empty() || r.owner == self.owner)
             .filter(|r| self.tag.is_empty() || r.tags.contains(&self.tag))
             .filter(|r| self.sign.is_none_or(|s| r.warnings.contains(&s)))
+            .filter(|r| !self.fragile || r.fragile)
             .cloned()
             .collect()
     }

@@ -59,6 +59,8 @@ pub struct Row {
     pub since: Since,
     /// `(gut, computed)` when the gut placement was safer than the answers.
     pub blind_spot: Option<(Category, Category)>,
+    /// One departure away from a worse category (`domain::fragile`).
+    pub fragile: bool,
     /// The card's texts, built with the row so that opening the board again
     /// only builds the elements.
     pub card: CardText,
@@ -95,6 +97,7 @@ impl Row {
             warnings: view.warnings.iter().map(|w| w.sign).collect(),
             since: Since::of(client),
             blind_spot: blind_spot(client, view),
+            fragile: crate::domain::fragile::is_fragile(client, today),
             card: CardText::default(),
         };
         row.card = CardText::new(&row, today);

@@ -255,3 +255,53 @@ fn shares_follow_the_filtered_columns() {
     assert_eq!((at_risk.clients, at_risk.revenue.unknown), (1, 1));
     assert_eq!(shares[board_index(Category::NotSecure)].1.clients, 0);
 }
+
+#[test]
+fn the_fragile_filter_keeps_clients_one_departure_from_worse() {
+    use crate::domain::{AnswerEntry, QuestionId, Role, Stakeholder, Stance};
+    // Secure with one promoter: their departure would leave no promoter.
+    let mut fragile = Client::new(Id::new("f"), "Fragile Co");
+    let promoter = |id: &str| Stakeholder {
+        id: Id::new(id),
+        name: id.to_string(),
+        title: String::new(),
+        role: Role::Sponsor,
+        senior: true,
+        stance: Stance::Promoter,
+        rival_preference: String::new(),
+        feedback_on: Some(today()),
+        last_contact: Some(today()),
+        notes: String::new(),
+        still_in_role_on: None,
+    };
+    fragile.stakeholders.push(promoter("p1"));
+    let mut supporter = promoter("p0");
+    supporter.stance = Stance::Supporter;
+    fragile.stakeholders.push(supporter);
+    let mut a = Assessment::new(Id::new("fa"), today());
+    a.answers = QuestionId::ALL
+        .into_iter()
+        .map(|q| {
+            (
+                q,
+                AnswerEntry {
+                    answer: q.question().healthy,
+                    note: String::new(),
+                },
+            )
+        })
+        .collect();
+    fragile.assessments.push(a);
+    // The same with a second promoter is not fragile.
+    let mut sturdy = fragile.clone();
+    sturdy.id = Id::new("s");
+    sturdy.profile.name = "Sturdy Co".into();
+    sturdy.stakeholders.push(promoter("p2"));
+    let r = rows_of(&[fragile, sturdy]);
+    let f = Filter {
+        fragile: true,
+        ..Filter::default()
+    };
+    assert!(f.is_active());
+    assert_eq!(names(&f.apply(&r.rows)), ["Fragile Co"]);
+}

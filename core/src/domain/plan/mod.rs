@@ -21,7 +21,8 @@ pub use proposal::{Proposal, Source};
 use proposal::Builder;
 use reasons::from_reasons;
 use signs::{
-    engage_obstacles, from_timing, proactive_care, relationship_for_life, resolve_unresolved,
+    confirm_in_role, engage_obstacles, from_timing, proactive_care, relationship_for_life,
+    resolve_unresolved,
 };
 
 /// The category's headline: how to create value for a client placed there.
@@ -107,6 +108,7 @@ pub fn proposals(client: &Client, verdict: &Verdict, warnings: &[Warning]) -> Ve
     from_reasons(&mut b, verdict);
     relationship_for_life(&mut b, client, warnings);
     from_timing(&mut b, warnings);
+    confirm_in_role(&mut b, warnings);
 
     if category != Category::InevitableLoss {
         proactive_care(&mut b);

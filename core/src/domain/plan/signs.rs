@@ -209,3 +209,24 @@ pub(super) fn proactive_care(b: &mut Builder) {
         Source::Care,
     );
 }
+
+/// "Still in their role?": one proposal per key person nobody has confirmed
+/// lately, to check they are still there (and who replaces them if not).
+pub(super) fn confirm_in_role(b: &mut Builder, warnings: &[Warning]) {
+    for w in warnings
+        .iter()
+        .filter(|w| w.sign == WarningSign::StillInRole)
+    {
+        for e in &w.evidence {
+            if let Evidence::Stakeholder { id, name } = e {
+                b.add(
+                    format!("in_role:{id}"),
+                    format!("Check that {name} is still in their role"),
+                    "A key person who moved on quietly takes our access with them; if they have gone, meet whoever replaced them.".into(),
+                    7,
+                    Source::Warning(WarningSign::StillInRole),
+                );
+            }
+        }
+    }
+}

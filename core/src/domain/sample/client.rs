@@ -111,6 +111,8 @@ pub(super) fn client(
                 .then(|| today.add_days(-rng.between(10, 300))),
             last_contact,
             notes: String::new(),
+            // Not drawn from the generator, so the demo's other data stay as they were.
+            still_in_role_on: None,
         });
     }
 

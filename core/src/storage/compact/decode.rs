@@ -71,6 +71,7 @@ pub(super) fn client_from_compact(c: CompactClient) -> Result<Client, String> {
             feedback_on: r.opt_date()?,
             rival_preference: r.text()?,
             notes: r.text()?,
+            still_in_role_on: r.opt_date()?,
         })
     })?;
     let issues = rows(&c.u, "u", |r| {

@@ -73,6 +73,8 @@ pub(super) fn stakeholder_row(s: &Stakeholder) -> Value {
         .opt_date(s.feedback_on)
         .text(&s.rival_preference)
         .text(&s.notes)
+        // Last, so rows written before it read unchanged.
+        .opt_date(s.still_in_role_on)
         .finish()
 }
 

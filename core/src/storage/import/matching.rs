@@ -236,6 +236,7 @@ pub fn plan(
             feedback_on: None,
             last_contact: None,
             notes: person.stakeholder_notes(),
+            still_in_role_on: None,
         });
         report.people_added.push(o);
     }

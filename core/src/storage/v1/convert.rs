@@ -45,6 +45,7 @@ impl From<&Client> for ClientV1 {
                     feedback_on: s.feedback_on,
                     last_contact: s.last_contact,
                     notes: s.notes.clone(),
+                    still_in_role_on: s.still_in_role_on,
                 })
                 .collect(),
             issues: c
@@ -151,6 +152,7 @@ impl From<ClientV1> for Client {
                     feedback_on: s.feedback_on,
                     last_contact: s.last_contact,
                     notes: s.notes,
+                    still_in_role_on: s.still_in_role_on,
                 })
                 .collect(),
             issues: c

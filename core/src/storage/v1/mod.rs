@@ -107,6 +107,10 @@ pub(crate) struct StakeholderV1 {
     pub last_contact: Option<Date>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Issue 16: when the person was last confirmed still in their role.
+    /// Optional, so files written before it keep opening.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub still_in_role_on: Option<Date>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -16,6 +16,7 @@ pub(super) struct Filters {
     owner: RwSignal<String>,
     tag: RwSignal<String>,
     sign: RwSignal<String>,
+    fragile: RwSignal<bool>,
 }
 
 impl Filters {
@@ -25,6 +26,7 @@ impl Filters {
             owner: RwSignal::new(String::new()),
             tag: RwSignal::new(String::new()),
             sign: RwSignal::new(String::new()),
+            fragile: RwSignal::new(false),
         }
     }
 
@@ -35,6 +37,7 @@ impl Filters {
             owner: self.owner.get(),
             tag: self.tag.get(),
             sign: WarningSign::from_id(&self.sign.get()),
+            fragile: self.fragile.get(),
         }
     }
 
@@ -47,6 +50,7 @@ impl Filters {
         self.owner.set(String::new());
         self.tag.set(String::new());
         self.sign.set(String::new());
+        self.fragile.set(false);
     }
 
     pub fn apply(self, rows: &[Arc<Row>]) -> Vec<Arc<Row>> {
@@ -130,6 +134,15 @@ pub(super) fn FilterBar(
                         .map(|s| view! { <option value=s.id()>{s.label()}</option> })
                         .collect_view()}
                 </select>
+            </div>
+            <div class="field checkbox">
+                <input
+                    id="board-fragile"
+                    type="checkbox"
+                    prop:checked=move || filters.fragile.get()
+                    on:change=move |ev| filters.fragile.set(event_target_checked(&ev))
+                />
+                <label for="board-fragile">"Fragile: one departure away from a worse category"</label>
             </div>
             <Show when=move || filters.active()>
                 <button type="button" class="button quiet" on:click=move |_| filters.clear()>

@@ -13,6 +13,7 @@ use crate::ui::store::new_id;
 use verdict::VerdictPanel;
 
 mod override_box;
+mod path_panel;
 mod verdict;
 
 #[component]

@@ -22,6 +22,7 @@ mod people;
 mod plan;
 mod profile;
 mod triage;
+mod whatif;
 
 use common::{Ctx, DraftField};
 
@@ -161,6 +162,7 @@ fn Workspace(ctx: Ctx, tab: Memo<String>) -> impl IntoView {
     view! {
         <div class="client-page">
             <Header ctx=ctx/>
+            <whatif::WhatIf ctx=ctx/>
             <nav class="client-tabs" aria-label="Client">
                 <ul>{tabs}</ul>
             </nav>

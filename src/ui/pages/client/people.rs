@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::common::{date_text, parse_date_opt, Choice, Ctx, DraftField};
 use crate::domain::evidence::last_contact;
+use crate::domain::people::{key_person, known_in_role_on, single_points};
 use crate::domain::{Id, Role, Stakeholder, Stance};
 use crate::ui::store::new_id;
 
@@ -36,6 +37,7 @@ pub fn PeopleTab(ctx: Ctx) -> impl IntoView {
         feedback_on: None,
         last_contact: None,
         notes: String::new(),
+        still_in_role_on: None,
     };
     view! {
         <section class="people-tab" aria-label="People">
@@ -114,10 +116,10 @@ fn PersonCard(ctx: Ctx, id: Id) -> impl IntoView {
     let key = id.clone();
     let person = Memo::new(move |_| {
         ctx.client.with(|c| {
-            c.stakeholders
-                .iter()
-                .find(|s| s.id == key)
-                .map(|s| (s.clone(), last_contact(c, s)))
+            c.stakeholders.iter().find(|s| s.id == key).map(|s| {
+                let extra = (known_in_role_on(c, s), single_points(c, s));
+                (s.clone(), last_contact(c, s), extra)
+            })
         })
     });
     let editing = RwSignal::new(false);
@@ -141,7 +143,7 @@ fn PersonCard(ctx: Ctx, id: Id) -> impl IntoView {
         });
     };
     move || {
-        let Some((s, contact)) = person.get() else {
+        let Some((s, contact, (in_role, single))) = person.get() else {
             return ().into_any();
         };
         if editing.get() {
@@ -168,6 +170,20 @@ fn PersonCard(ctx: Ctx, id: Id) -> impl IntoView {
         };
         let name = s.name.clone();
         let delete = delete.clone();
+        let key = key_person(&s);
+        let in_role_text = match in_role {
+            Some(d) => format!("Known to be in their role on {d}"),
+            None => "Never confirmed in their role".to_string(),
+        };
+        let confirm_id = s.id.clone();
+        let confirm = move |_| {
+            let target = confirm_id.clone();
+            ctx.edit(|c| {
+                if let Some(x) = c.stakeholders.iter_mut().find(|x| x.id == target) {
+                    x.still_in_role_on = Some(today);
+                }
+            });
+        };
         view! {
             <li class="card person" data-person=s.id.0.clone() data-stance=s.stance.id()>
                 <div class="person-head">
@@ -182,9 +198,18 @@ fn PersonCard(ctx: Ctx, id: Id) -> impl IntoView {
                 {(!s.rival_preference.is_empty()).then(|| view! {
                     <p class="rival">"Prefers a competitor: " {s.rival_preference.clone()}</p>
                 })}
+                {single.into_iter().map(|p| view! {
+                    <p class="single-point" data-single-point="true"><strong>{p.label()}</strong></p>
+                }).collect_view()}
                 <p class="person-dates">{contact_text} <br/> {feedback}</p>
+                {key.then(|| view! { <p class="person-in-role">{in_role_text.clone()}</p> })}
                 {(!s.notes.is_empty()).then(|| view! { <p class="person-notes">{s.notes.clone()}</p> })}
                 <div class="card-actions">
+                    {key.then(|| view! {
+                        <button type="button" class="button small" on:click=confirm.clone()>
+                            "Confirm still in role" <span class="visually-hidden">": " {name.clone()}</span>
+                        </button>
+                    })}
                     <button type="button" class="button small" on:click=move |_| editing.set(true)>
                         "Edit" <span class="visually-hidden">" " {name.clone()}</span>
                     </button>
@@ -208,6 +233,7 @@ fn PersonForm(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let id = initial.id.clone();
+    let still_in_role_on = initial.still_in_role_on;
     let name = RwSignal::new(initial.name.clone());
     let job = RwSignal::new(initial.title.clone());
     let role = RwSignal::new(initial.role.id().to_string());
@@ -246,6 +272,7 @@ fn PersonForm(
             feedback_on: f,
             last_contact: l,
             notes: notes.get_untracked(),
+            still_in_role_on,
         });
     };
     let roles: Vec<(&'static str, &'static str)> =

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::override_box::OverrideBox;
+use super::path_panel::PathPanel;
 use crate::domain::{Category, QuestionId};
 use crate::ui::pages::client::common::{uid, Ctx};
 
@@ -98,6 +99,7 @@ pub(super) fn VerdictPanel(ctx: Ctx, answered: Memo<usize>) -> impl IntoView {
                     <ul>{missing}</ul>
                 </details>
             </Show>
+            <PathPanel ctx=ctx/>
             <OverrideBox ctx=ctx overridden=overridden/>
         </aside>
     }
