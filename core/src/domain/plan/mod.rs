@@ -108,8 +108,6 @@ pub fn proposals(client: &Client, verdict: &Verdict, warnings: &[Warning]) -> Ve
     relationship_for_life(&mut b, client, warnings);
     from_timing(&mut b, warnings);
 
-    if category != Category::InevitableLoss {
-        proactive_care(&mut b);
-    }
+    proactive_care(&mut b);
     b.out
 }
