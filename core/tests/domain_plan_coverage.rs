@@ -207,3 +207,32 @@ fn a_dissatisfied_person_gets_a_colleague_enlisted_as_an_opposed_one_does() {
     assert!(keys.contains(&"engage:p3".to_string()), "{keys:?}");
     assert!(keys.contains(&"enlist:p3".to_string()), "{keys:?}");
 }
+
+#[test]
+fn plan_and_triage_follow_the_worse_of_computed_and_override() {
+    use continuum_core::domain::{make_override, needs_triage, triage_questions, Category};
+    let at_risk = lay(clean(), [(Q::RPrice, Answer::Yes, String::new())]);
+    let secure = clean();
+    let cases = [
+        // A hopeful override does not hide the computed risk…
+        (&at_risk, Category::Secure, Category::AtRisk),
+        // …and a worried one is followed although the engine is calmer.
+        (&secure, Category::AtRisk, Category::AtRisk),
+        (&at_risk, Category::InevitableLoss, Category::InevitableLoss),
+    ];
+    for (answers, to, followed) in cases {
+        let o = make_override(Some(to), "seen from closer up").unwrap();
+        let v = compute(answers, Some(&o));
+        assert_eq!(v.category, to);
+        assert_eq!(v.worse(), followed, "override to {to:?}");
+        assert!(needs_triage(v.worse()));
+        assert_eq!(triage_questions(v.worse()), triage_questions(followed));
+        let client = Client::new(Id::new("c"), "Client");
+        let keys: Vec<String> = proposals(&client, &v, &[])
+            .into_iter()
+            .map(|p| p.key)
+            .collect();
+        assert_eq!(keys[0], format!("headline:{}", followed.id()));
+        assert!(keys.contains(&"triage".to_string()), "{keys:?}");
+    }
+}

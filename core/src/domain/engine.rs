@@ -51,6 +51,17 @@ impl Verdict {
         self.r#override.is_some()
     }
 
+    /// The worse of the computed and the shown category: what the plan and
+    /// triage follow, so an override never hides a worse computed category
+    /// from them (a tie keeps the shown one).
+    pub fn worse(&self) -> Category {
+        if self.computed.severity() > self.category.severity() {
+            self.computed
+        } else {
+            self.category
+        }
+    }
+
     /// The reasons that decide the computed category (the others are milder).
     pub fn decisive_reasons(&self) -> impl Iterator<Item = &Reason> {
         let computed = self.computed;

@@ -65,11 +65,7 @@ pub fn proposals(client: &Client, verdict: &Verdict, warnings: &[Warning]) -> Ve
         out: Vec::new(),
     };
     // An override never hides a worse computed category from the plan.
-    let category = if verdict.computed.severity() > verdict.category.severity() {
-        verdict.computed
-    } else {
-        verdict.category
-    };
+    let category = verdict.worse();
 
     let (title, why) = headline(category);
     let due = match category {
