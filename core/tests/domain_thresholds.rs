@@ -171,3 +171,34 @@ fn a_check_up_is_stale_after_90_days() {
     };
     assert_eq!((at(89), at(90), at(91)), (false, false, true));
 }
+
+/// METHOD.md's meaningful contact: meetings, calls, reviews and lunches.
+#[test]
+fn only_meetings_calls_reviews_and_lunches_are_meaningful_contact() {
+    use continuum_core::domain::{Channel, Touchpoint, TouchpointKind};
+    let with = |channel| {
+        let mut c = client();
+        c.stakeholders
+            .push(person("u", false, Stance::Opposed, 200));
+        c.touchpoints.push(Touchpoint {
+            id: Id::new("t"),
+            date: ago(2),
+            channel,
+            kind: TouchpointKind::Business,
+            with: vec![Id::new("u")],
+            note: String::new(),
+        });
+        (shown(&c, W::GoingQuiet), shown(&c, W::UncheckedOpposition))
+    };
+    for channel in [Channel::Email, Channel::Other] {
+        assert_eq!(with(channel), (true, true), "{channel:?} is not meaningful");
+    }
+    for channel in [
+        Channel::Meeting,
+        Channel::Call,
+        Channel::Review,
+        Channel::Lunch,
+    ] {
+        assert_eq!(with(channel), (false, false), "{channel:?} is meaningful");
+    }
+}
