@@ -3,7 +3,8 @@
 //! under, on, one day over), so that a changed constant fails here: 180 days
 //! for a senior contact, 90 for recent contact and going quiet, 30/60/90 for
 //! an ageing problem, 30 for unchecked opposition, a year without an issue,
-//! 6 and 3 months to a renewal, 90 days for a stale check-up.
+//! 6 and 3 months to a renewal, 90 days for a stale check-up. Also what
+//! counts as meaningful contact, and history's recomputed verdict.
 
 use continuum_core::domain::warnings::{warning_signs, Strength, Warning, WarningSign as W};
 use continuum_core::domain::{
@@ -201,4 +202,15 @@ fn only_meetings_calls_reviews_and_lunches_are_meaningful_contact() {
     ] {
         assert_eq!(with(channel), (false, false), "{channel:?} is meaningful");
     }
+}
+
+#[test]
+fn history_recomputes_the_verdict_and_names_a_stored_one_that_disagrees() {
+    use continuum_core::domain::{recheck, set_answer, Answer, QuestionId};
+    let mut a = Assessment::new(Id::new("a"), today());
+    set_answer(&mut a, QuestionId::RPrice, Answer::Yes, "");
+    assert_eq!(recheck(&a), (Category::AtRisk, None));
+    // A file whose stored verdict the answers do not support.
+    a.verdict = Category::Secure;
+    assert_eq!(recheck(&a), (Category::AtRisk, Some(Category::Secure)));
 }

@@ -174,6 +174,17 @@ pub fn shown_category(assessment: &Assessment) -> Category {
         .map_or_else(|| category_of(&assessment.answers), |o| o.category)
 }
 
+/// An assessment's category recomputed from its stored answers, and the
+/// stored verdict when it disagrees (a file edited by hand, or written by an
+/// older version of the method): history shows the recomputed one and says so.
+pub fn recheck(assessment: &Assessment) -> (Category, Option<Category>) {
+    let computed = category_of(&assessment.answers);
+    (
+        computed,
+        (assessment.verdict != computed).then_some(assessment.verdict),
+    )
+}
+
 /// Record an answer (with its note) and refresh the stored verdict snapshot.
 pub fn set_answer(assessment: &mut Assessment, question: QuestionId, answer: Answer, note: &str) {
     assessment.answers.insert(
