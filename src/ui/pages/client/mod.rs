@@ -18,6 +18,7 @@ mod brief;
 mod common;
 mod history;
 mod issues;
+mod lessons;
 mod people;
 mod plan;
 mod profile;
@@ -162,6 +163,7 @@ fn Workspace(ctx: Ctx, tab: Memo<String>) -> impl IntoView {
     view! {
         <div class="client-page">
             <Header ctx=ctx/>
+            <lessons::LessonsFromLoss ctx=ctx/>
             <nav class="client-tabs" aria-label="Client">
                 <ul>{tabs}</ul>
             </nav>
