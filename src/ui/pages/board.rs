@@ -24,6 +24,7 @@ mod cards;
 mod chart;
 mod column;
 mod filters;
+mod movement;
 mod table;
 
 /// Builds the board's rows from the store (reading each slot's own memo,
@@ -168,6 +169,7 @@ pub fn Board() -> impl IntoView {
                     <ClientTable rows=filtered today=today.get_untracked()/>
                 </Show>
                 {lost_note}
+                <movement::Movement store=store/>
             </Show>
         </div>
     }

@@ -21,7 +21,7 @@ pub use board::{
 };
 pub use due::{due_list, DueItem, DueKind, DUE_ACTION_DAYS};
 pub use lessons::{lessons_from_loss, teaches_a_loss, Lesson};
-pub use movement::{movement, trend, ClientMove, Movement, Trend};
+pub use movement::{movement, revenue_change, trend, ClientMove, Movement, Trend};
 pub use view::{assess, assess_portfolio, is_active, ClientView};
 
 /// Everything the portfolio view shows, computed together.
