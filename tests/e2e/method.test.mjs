@@ -82,3 +82,49 @@ test("an override shows both categories on the card and in the CSV summary", asy
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test("a client marked lost lists alike clients; a lesson adds a follow-up and its link opens the client", async () => {
+  const page = await freshPage(app);
+  await openDemo(page);
+  const card = page.locator('main [data-category="at_risk"] a[data-client-id]').first();
+  const id = await card.getAttribute("data-client-id");
+  await card.click();
+  await page.waitForURL(new RegExp(`/client/${id}`));
+  assert.equal(await page.locator(".lessons").count(), 0, "no lessons before the loss");
+  await page.getByRole("navigation", { name: "Client" }).getByRole("link", { name: "Profile" }).click();
+  await page.getByLabel("Lost on").fill("2026-11-30");
+  await page.getByLabel("Lost on").press("Tab");
+  const lesson = page.locator(".lessons .lesson-list li").first();
+  await lesson.waitFor();
+  const other = await lesson.getAttribute("data-lesson");
+  assert.notEqual(other, id);
+  assert.match(await lesson.innerText(), /shares: \S/);
+  await lesson.getByRole("button", { name: /^Add a follow-up action for / }).click();
+  await lesson.getByRole("button", { name: "Follow-up added" }).waitFor();
+  await lesson.getByRole("link").click();
+  await page.waitForURL(new RegExp(`/client/${other}`));
+  await page.getByRole("navigation", { name: "Client" }).getByRole("link", { name: "Plan" }).click();
+  await page.getByText(/Check for what came before losing/).first().waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("the board's movement table: a count lists the clients behind it, each linked", async () => {
+  const page = await freshPage(app);
+  await openDemo(page);
+  await page.locator("summary", { hasText: "Movement since the previous check-up" }).click();
+  const count = page.locator(".movement-table button").first();
+  await count.waitFor();
+  const n = Number((await count.innerText()).trim());
+  assert.ok(n > 0);
+  const label = await count.getAttribute("aria-label");
+  await count.click();
+  await page.locator(".movement-picked h3", { hasText: label }).waitFor();
+  const links = page.locator(".movement-picked li a");
+  assert.equal(await links.count(), n, "as many clients as the count says");
+  const href = await links.first().getAttribute("href");
+  await links.first().click();
+  await page.waitForURL(app.url + href);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
