@@ -15,6 +15,11 @@ const NAMES = {
   inevitable_loss: "Inevitable loss",
 };
 
+/** Follows a link of the main navigation (no reload: demo edits live in memory). */
+async function nav(page, name) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
+}
+
 async function openDemo(page) {
   await open(page, app, "/");
   await page.getByRole("button", { name: "Open the demo portfolio" }).click();
@@ -54,14 +59,14 @@ test("an override shows both categories on the card and in the CSV summary", asy
   await page.getByRole("button", { name: "Override", exact: true }).click();
   await page.locator('.verdict-computed[data-computed="at_risk"]').waitFor();
 
-  await open(page, app, "/board");
+  await nav(page, "Board");
   const moved = page.locator(`main [data-category="secure"] a[data-client-id="${id}"]`);
   await moved.waitFor();
   const note = moved.locator(".overridden");
   assert.equal(await note.getAttribute("data-computed"), "at_risk");
   assert.match(await note.innerText(), /computed: At risk/);
 
-  await open(page, app, "/settings");
+  await nav(page, "Settings");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Export a summary (CSV)" }).click(),
