@@ -263,9 +263,11 @@ fn the_announced_non_renewal_is_an_inevitable_loss_with_renewal_warning() {
     assert_eq!(triage_questions(v.computed).len(), 4);
     let k = keys(&c);
     assert!(k.contains(&"triage".to_string()) && k.contains(&"loss:learn".to_string()));
+    // Proactive care reaches a leaving client too (METHOD.md: "for
+    // everyone, all the time"): how we part decides whether they return.
     assert!(
-        !k.iter().any(|k| k.starts_with("care:")),
-        "no proactive care for a loss: {k:?}"
+        k.contains(&"care:meet".to_string()),
+        "proactive care for a loss too: {k:?}"
     );
     // Letting go needs the reasons.
     let none = decide(today(), TriageOutcome::LetGoWell, Default::default(), "  ");
@@ -515,7 +517,16 @@ fn the_anchor_client_that_passes_every_check_is_secure() {
     assert_eq!(v.computed, Category::Secure);
     assert!(v.reasons.is_empty() && !v.incomplete);
     assert!(signs(&c).is_empty(), "{:?}", signs(&c));
-    assert_eq!(keys(&c), vec!["headline:secure", "care:tell", "care:help"]);
+    assert_eq!(
+        keys(&c),
+        vec![
+            "headline:secure",
+            "care:tell",
+            "care:meet",
+            "care:help",
+            "care:advocate"
+        ]
+    );
     // Complacency check: two years later with no contact the signs appear.
     let later = today().add_days(730);
     let late: Vec<W> = client_warning_signs(&c, later)

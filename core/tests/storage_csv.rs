@@ -182,6 +182,7 @@ fn summary_export_has_one_row_per_client() {
     p.clients[1].profile.name = "=HYPERLINK(\"http://x\")".into();
     let out = export_summary_csv(&p, |c| SummaryRow {
         category: "At risk".into(),
+        computed: "Not secure".into(),
         reasons: vec![format!("{} meets rivals", c.profile.name), "price".into()],
         warning_signs: vec!["Going quiet".into()],
     });
@@ -189,11 +190,11 @@ fn summary_export_has_one_row_per_client() {
     let lines: Vec<&str> = out.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "Client,Owner,Category,Reasons,Warning signs,Renewal date,Annual revenue"
+        "Client,Owner,Category,Computed category,Reasons,Warning signs,Renewal date,Annual revenue"
     );
     assert_eq!(
         lines[1],
-        "Northwind Logistics 0,Dana Kim,At risk,Northwind Logistics 0 meets rivals; price,Going quiet,2027-06-30,480000"
+        "Northwind Logistics 0,Dana Kim,At risk,Not secure,Northwind Logistics 0 meets rivals; price,Going quiet,2027-06-30,480000"
     );
     // A formula is defused and quoted.
     assert!(
@@ -229,4 +230,29 @@ proptest! {
     fn amounts_round_trip(n in 0u64..10_000_000_000) {
         prop_assert_eq!(parse_amount(&n.to_string()), Ok(n));
     }
+}
+
+#[test]
+fn the_summary_shows_the_computed_category_beside_an_override() {
+    use continuum_core::domain::{assess, make_override, Answer, Assessment, Category, QuestionId};
+    let mut p = rich_portfolio(1);
+    let c = &mut p.clients[0];
+    let mut a = Assessment::new(Id::new("a-over"), Date::from_ymd(2030, 3, 1).unwrap());
+    a.answers.insert(
+        QuestionId::RPrice,
+        continuum_core::domain::AnswerEntry {
+            answer: Answer::Yes,
+            note: String::new(),
+        },
+    );
+    a.r#override = Some(make_override(Some(Category::Secure), "long friendship").unwrap());
+    c.assessments.push(a);
+    let today = Date::from_ymd(2030, 3, 2).unwrap();
+    let out = export_summary_csv(&p, |c| SummaryRow::of(&assess(c, today)));
+    let mut r = csv::Reader::from_reader(out.trim_start_matches('\u{feff}').as_bytes());
+    let header = r.headers().unwrap().clone();
+    let row = r.records().next().unwrap().unwrap();
+    let cell = |name: &str| row[header.iter().position(|h| h == name).unwrap()].to_string();
+    assert_eq!(cell("Category"), "Loyal and secure");
+    assert_eq!(cell("Computed category"), "At risk");
 }

@@ -51,6 +51,17 @@ impl Verdict {
         self.r#override.is_some()
     }
 
+    /// The worse of the computed and the shown category: what the plan and
+    /// triage follow, so an override never hides a worse computed category
+    /// from them (a tie keeps the shown one).
+    pub fn worse(&self) -> Category {
+        if self.computed.severity() > self.category.severity() {
+            self.computed
+        } else {
+            self.category
+        }
+    }
+
     /// The reasons that decide the computed category (the others are milder).
     pub fn decisive_reasons(&self) -> impl Iterator<Item = &Reason> {
         let computed = self.computed;
@@ -161,6 +172,17 @@ pub fn shown_category(assessment: &Assessment) -> Category {
         .r#override
         .as_ref()
         .map_or_else(|| category_of(&assessment.answers), |o| o.category)
+}
+
+/// An assessment's category recomputed from its stored answers, and the
+/// stored verdict when it disagrees (a file edited by hand, or written by an
+/// older version of the method): history shows the recomputed one and says so.
+pub fn recheck(assessment: &Assessment) -> (Category, Option<Category>) {
+    let computed = category_of(&assessment.answers);
+    (
+        computed,
+        (assessment.verdict != computed).then_some(assessment.verdict),
+    )
 }
 
 /// Record an answer (with its note) and refresh the stored verdict snapshot.

@@ -3,7 +3,7 @@
 //! so the user can see exactly which person, issue or date produced them.
 
 use super::date::Date;
-use super::model::{Client, Id, Issue, Stakeholder};
+use super::model::{Channel, Client, Id, Issue, Stakeholder};
 
 /// The piece of the client record a suggestion or warning sign rests on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,6 +94,30 @@ pub fn last_contacts(client: &Client) -> Vec<Option<Date>> {
     out
 }
 
+/// Whether a touchpoint of this channel is meaningful contact (METHOD.md:
+/// meetings, calls, reviews, lunches). An email or "other" is not: one email
+/// does not end a silence or answer someone's discontent.
+pub fn meaningful(channel: Channel) -> bool {
+    matches!(
+        channel,
+        Channel::Meeting | Channel::Call | Channel::Review | Channel::Lunch
+    )
+}
+
+/// [`last_contacts`] counting only meaningful touchpoints (and the date
+/// recorded on the person, which the user enters as meaningful contact).
+pub fn last_meaningful_contacts(client: &Client) -> Vec<Option<Date>> {
+    let mut out: Vec<Option<Date>> = client.stakeholders.iter().map(|s| s.last_contact).collect();
+    for t in client.touchpoints.iter().filter(|t| meaningful(t.channel)) {
+        for id in &t.with {
+            if let Some(i) = client.stakeholders.iter().position(|s| &s.id == id) {
+                out[i] = later(out[i], Some(t.date));
+            }
+        }
+    }
+    out
+}
+
 /// The last meaningful contact with anyone at the client.
 pub fn last_contact_with_client(client: &Client) -> Option<Date> {
     let by_person = client
@@ -101,7 +125,12 @@ pub fn last_contact_with_client(client: &Client) -> Option<Date> {
         .iter()
         .filter_map(|s| s.last_contact)
         .max();
-    let by_touchpoint = client.touchpoints.iter().map(|t| t.date).max();
+    let by_touchpoint = client
+        .touchpoints
+        .iter()
+        .filter(|t| meaningful(t.channel))
+        .map(|t| t.date)
+        .max();
     later(by_person, by_touchpoint)
 }
 

@@ -27,8 +27,8 @@ pub mod whatif;
 
 pub use date::Date;
 pub use engine::{
-    category_of, clear_answer, client_verdict, compute, set_answer, shown_category, verdict,
-    Reason, Verdict,
+    category_of, clear_answer, client_verdict, compute, recheck, set_answer, shown_category,
+    verdict, Reason, Verdict,
 };
 pub use evidence::Evidence;
 pub use model::*;

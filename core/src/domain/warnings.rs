@@ -4,7 +4,10 @@
 //! contradict a too-rosy questionnaire.
 
 use super::date::Date;
-use super::evidence::{days_open, last_contact_with_client, last_contacts, within_days, Evidence};
+use super::evidence::{
+    days_open, last_contact_with_client, last_contacts, last_meaningful_contacts, within_days,
+    Evidence,
+};
 use super::model::{Category, Client, Role, Stance};
 use super::people::IN_ROLE_DAYS;
 
@@ -193,15 +196,17 @@ impl Warning {
                 "Fewer than {MIN_RECENT_CONTACTS} people contacted in the last {RECENT_CONTACT_DAYS} days."
             ),
             WarningSign::GoingQuiet => match self.days {
-                Some(d) => format!("No meaningful contact for {d} days."),
-                None => "No contact recorded at all.".to_string(),
+                Some(d) => format!(
+                    "No meeting, call, review or lunch for {d} days (emails do not count)."
+                ),
+                None => "No meeting, call, review or lunch recorded (emails do not count).".to_string(),
             },
             WarningSign::SuspiciouslyEasy => format!(
                 "No issue or complaint recorded in the last {NO_ISSUE_DAYS} days of a long relationship."
             ),
             WarningSign::ProblemsAgeing => format!("The oldest unresolved issue is {days} days old."),
             WarningSign::UncheckedOpposition => format!(
-                "An unhappy person has had no contact from us in the last {OPPOSITION_CONTACT_DAYS} days."
+                "An unhappy person has had no meeting, call, review or lunch with us in the last {OPPOSITION_CONTACT_DAYS} days (emails do not count)."
             ),
             WarningSign::HappySponsorUnhappyOthers => {
                 "The sponsor is a promoter while someone else there is unhappy.".to_string()
@@ -298,7 +303,12 @@ pub fn warning_signs(client: &Client, category: Category, today: Date) -> Vec<Wa
         ));
     }
 
-    let unchecked: Vec<_> = people()
+    // Only meaningful contact answers an unhappy person: an email does not.
+    let meaningful = last_meaningful_contacts(client);
+    let unchecked: Vec<_> = client
+        .stakeholders
+        .iter()
+        .zip(meaningful.iter().copied())
         .filter(|(s, c)| s.stance.is_obstacle() && !within_days(*c, today, OPPOSITION_CONTACT_DAYS))
         .map(|(s, _)| s)
         .collect();

@@ -4,7 +4,7 @@
 //! names.
 
 pub use super::import::values::{parse_amount, parse_margin};
-use crate::domain::{Client, Date, Portfolio};
+use crate::domain::{Client, ClientView, Date, Portfolio};
 
 /// `2026-12-31` (ISO), or day first: `31/12/2026`, `31.12.2026`, `31-12-2026`.
 /// Month-first dates (US style) are not accepted: `03/04/2026` is 3 April.
@@ -41,16 +41,41 @@ fn not_a_date() -> String {
 /// live in the domain; this module only writes them out).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SummaryRow {
-    /// The category's name as shown in the app.
+    /// The category's name as shown in the app (the override, if any).
     pub category: String,
+    /// The engine's category, next to the shown one so that an override
+    /// never hides it (METHOD.md, "Placing a client").
+    pub computed: String,
     pub reasons: Vec<String>,
     pub warning_signs: Vec<String>,
 }
 
-pub const SUMMARY_HEADER: [&str; 7] = [
+impl SummaryRow {
+    /// The summary line of a client's verdict and warning signs.
+    pub fn of(view: &ClientView) -> SummaryRow {
+        SummaryRow {
+            category: view.verdict.category.name().to_string(),
+            computed: view.verdict.computed.name().to_string(),
+            reasons: view
+                .verdict
+                .reasons
+                .iter()
+                .map(|r| format!("{} {}", r.question.as_str(), r.answer.id()))
+                .collect(),
+            warning_signs: view
+                .warnings
+                .iter()
+                .map(|w| w.sign.label().to_string())
+                .collect(),
+        }
+    }
+}
+
+pub const SUMMARY_HEADER: [&str; 8] = [
     "Client",
     "Owner",
     "Category",
+    "Computed category",
     "Reasons",
     "Warning signs",
     "Renewal date",
@@ -72,6 +97,7 @@ pub fn export_summary_csv(p: &Portfolio, summary: impl Fn(&Client) -> SummaryRow
                 c.profile.name.clone(),
                 c.profile.owner.clone(),
                 s.category,
+                s.computed,
                 s.reasons.join("; "),
                 s.warning_signs.join("; "),
                 c.profile

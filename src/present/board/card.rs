@@ -2,7 +2,7 @@
 //! of its move since the previous check-up.
 
 use super::{Row, Since};
-use crate::domain::{Date, Trend};
+use crate::domain::{Category, Date, Trend};
 use crate::present::format::{money, renewal_text};
 
 /// A card's texts that depend on the client.
@@ -51,6 +51,12 @@ impl CardText {
             .as_ref()
             .map(|(title, hidden)| (title.as_str(), hidden.as_str()))
     }
+}
+
+/// What a card or row says when the user placed the client by hand: the
+/// computed category in words, so the override never hides it.
+pub fn override_note(computed: Category) -> String {
+    format!("Placed by hand; computed: {}", computed.name())
 }
 
 /// The mark of a client's move: its class, arrow (hidden from screen

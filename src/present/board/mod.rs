@@ -17,7 +17,7 @@ mod filter;
 #[cfg(test)]
 mod tests;
 
-pub use card::{trend_mark, CardText, TrendMark};
+pub use card::{override_note, trend_mark, CardText, TrendMark};
 pub use filter::{sort_rows, Filter, Share, SortKey};
 
 /// What changed since the previous check-up.
@@ -55,6 +55,9 @@ pub struct Row {
     pub tags: Vec<String>,
     /// The category shown (the override when there is one).
     pub category: Category,
+    /// The engine's category when an override shows another one, so the
+    /// card can say both.
+    pub computed: Option<Category>,
     pub warnings: Vec<WarningSign>,
     pub since: Since,
     /// `(gut, computed)` when the gut placement was safer than the answers.
@@ -94,6 +97,8 @@ impl Row {
                 .filter(|t| !t.is_empty())
                 .collect(),
             category: view.verdict.category,
+            computed: (view.verdict.computed != view.verdict.category)
+                .then_some(view.verdict.computed),
             warnings: view.warnings.iter().map(|w| w.sign).collect(),
             since: Since::of(client),
             blind_spot: blind_spot(client, view),

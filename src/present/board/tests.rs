@@ -305,3 +305,31 @@ fn the_fragile_filter_keeps_clients_one_departure_from_worse() {
     assert!(f.is_active());
     assert_eq!(names(&f.apply(&r.rows)), ["Fragile Co"]);
 }
+
+#[test]
+fn an_override_keeps_the_computed_category_in_words() {
+    use crate::domain::{AnswerEntry, QuestionId};
+    let mut c = client("c-o", "Overridden", Category::Secure, None);
+    c.assessments[0].answers.insert(
+        QuestionId::RPrice,
+        AnswerEntry {
+            answer: crate::domain::Answer::Yes,
+            note: String::new(),
+        },
+    );
+    let mut plain = Client::new(Id::new("c-p"), "Plain");
+    let mut a = Assessment::new(Id::new("c-p-a"), today());
+    a.answers = c.assessments[0].answers.clone();
+    plain.assessments.push(a);
+    let r = rows_of(&[c, plain]);
+    let row = |id: &str| r.rows.iter().find(|r| r.id.as_str() == id).cloned();
+    let over = row("c-o").expect("the overridden client has a row");
+    assert_eq!(over.category, Category::Secure);
+    assert_eq!(over.computed, Some(Category::AtRisk));
+    assert_eq!(
+        override_note(Category::AtRisk),
+        "Placed by hand; computed: At risk"
+    );
+    let plain = row("c-p").expect("the plain client has a row");
+    assert_eq!((plain.category, plain.computed), (Category::AtRisk, None));
+}

@@ -25,6 +25,7 @@ mod cards;
 mod chart;
 mod column;
 mod filters;
+mod movement;
 mod table;
 
 /// Builds the board's rows from the store (reading each slot's own memo,
@@ -170,6 +171,7 @@ pub fn Board() -> impl IntoView {
                 </Show>
                 {lost_note}
                 <BackupLine/>
+                <movement::Movement store=store/>
             </Show>
         </div>
     }

@@ -135,22 +135,8 @@ fn export_summary(store: Store) {
             .map(|s| (s.id.clone(), s.view.get_untracked()))
             .collect()
     });
-    let text = export_summary_csv(&portfolio, |c: &Client| match views.get(&c.id) {
-        Some(v) => SummaryRow {
-            category: v.verdict.category.name().to_string(),
-            reasons: v
-                .verdict
-                .reasons
-                .iter()
-                .map(|r| format!("{} {}", r.question.as_str(), r.answer.id()))
-                .collect(),
-            warning_signs: v
-                .warnings
-                .iter()
-                .map(|w| w.sign.label().to_string())
-                .collect(),
-        },
-        None => SummaryRow::default(),
+    let text = export_summary_csv(&portfolio, |c: &Client| {
+        views.get(&c.id).map(SummaryRow::of).unwrap_or_default()
     });
     let name = crate::storage::export_file_name(&portfolio.owner, store.today.get_untracked())
         .replace(".json", ".csv");

@@ -66,11 +66,7 @@ pub fn proposals(client: &Client, verdict: &Verdict, warnings: &[Warning]) -> Ve
         out: Vec::new(),
     };
     // An override never hides a worse computed category from the plan.
-    let category = if verdict.computed.severity() > verdict.category.severity() {
-        verdict.computed
-    } else {
-        verdict.category
-    };
+    let category = verdict.worse();
 
     let (title, why) = headline(category);
     let due = match category {
@@ -110,8 +106,6 @@ pub fn proposals(client: &Client, verdict: &Verdict, warnings: &[Warning]) -> Ve
     from_timing(&mut b, warnings);
     confirm_in_role(&mut b, warnings);
 
-    if category != Category::InevitableLoss {
-        proactive_care(&mut b);
-    }
+    proactive_care(&mut b);
     b.out
 }

@@ -5,14 +5,15 @@ use std::collections::BTreeSet;
 
 use crate::domain::engine::Verdict;
 use crate::domain::evidence::Evidence;
-use crate::domain::model::{Client, Id, Stance};
+use crate::domain::model::{Client, Id};
 use crate::domain::questions::QuestionId;
 use crate::domain::warnings::{Strength, Warning, WarningSign};
 
 use super::proposal::{said, Builder, Source};
 
-/// "Engage the obstacle": one proposal per unhappy person, plus enlisting help
-/// for the opposed; a generic one when the answers name dissent nobody recorded.
+/// "Engage the obstacle": per unhappy person, meeting them and enlisting a
+/// colleague of theirs; a generic step when the answers name dissent nobody
+/// recorded; and, when the sponsor is happy but others are not, the sponsor's help.
 pub(super) fn engage_obstacles(
     b: &mut Builder,
     client: &Client,
@@ -48,27 +49,41 @@ pub(super) fn engage_obstacles(
             due,
             Source::Warning(WarningSign::UncheckedOpposition),
         );
-        if s.stance == Stance::Opposed {
-            b.add(
-                format!("enlist:{}", s.id),
-                format!(
-                    "Ask a colleague {} trusts to help us understand them",
-                    s.name
-                ),
-                "Someone with credibility on their side can open a door we cannot open alone."
-                    .into(),
-                21,
-                Source::Warning(WarningSign::UncheckedOpposition),
-            );
-        }
+        // METHOD.md's "enlist a colleague of theirs" holds for anyone unhappy,
+        // dissatisfied as well as opposed.
+        b.add(
+            format!("enlist:{}", s.id),
+            format!(
+                "Ask a colleague {} trusts to help us understand them",
+                s.name
+            ),
+            "Someone with credibility on their side can open a door we cannot open alone.".into(),
+            21,
+            Source::Warning(WarningSign::UncheckedOpposition),
+        );
     }
-    if !any && (said(verdict, QuestionId::SDissent) || said(verdict, QuestionId::NUnhappyLeader)) {
+    let named = [QuestionId::SDissent, QuestionId::NUnhappyLeader]
+        .into_iter()
+        .find(|q| said(verdict, *q));
+    if let (false, Some(q)) = (any, named) {
         b.fixed(
             "engage:unknown",
             "Find out who is unhappy there, record them, and meet them",
             "The answers say someone is unhappy, but nobody is recorded as such.",
             14,
-            Source::Reason(QuestionId::SDissent),
+            Source::Reason(q),
+        );
+    }
+    if warnings
+        .iter()
+        .any(|w| w.sign == WarningSign::HappySponsorUnhappyOthers)
+    {
+        b.fixed(
+            "sponsor:enlist",
+            "Ask the sponsor to help bring the unhappy people there round",
+            "Our sponsor is happy but others are not; someone trusted inside can open doors we cannot.",
+            14,
+            Source::Warning(WarningSign::HappySponsorUnhappyOthers),
         );
     }
 }
@@ -192,7 +207,8 @@ pub(super) fn from_timing(b: &mut Builder, warnings: &[Warning]) {
     }
 }
 
-/// "Proactive care for everyone, all the time".
+/// "Proactive care for everyone, all the time": every client, a leaving one
+/// too, since how we treat them to the end decides whether they come back.
 pub(super) fn proactive_care(b: &mut Builder) {
     b.fixed(
         "care:tell",
@@ -202,9 +218,23 @@ pub(super) fn proactive_care(b: &mut Builder) {
         Source::Care,
     );
     b.fixed(
+        "care:meet",
+        "Meet them regularly, and make every meeting worth their time",
+        "Contact only when an order is due leaves room for others; meetings with substance keep us close.",
+        30,
+        Source::Care,
+    );
+    b.fixed(
         "care:help",
         "Study their business and offer an introduction or idea that helps them",
         "Helping them succeed is the best case for staying with us.",
+        60,
+        Source::Care,
+    );
+    b.fixed(
+        "care:advocate",
+        "Speak up for them: recommend them and introduce them where it helps their business",
+        "Being their advocate, not only their supplier, is what makes us hard to replace.",
         60,
         Source::Care,
     );

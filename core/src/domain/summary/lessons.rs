@@ -2,7 +2,8 @@
 
 use std::cmp::Reverse;
 
-use crate::domain::model::{Client, Id, Portfolio};
+use crate::domain::date::Date;
+use crate::domain::model::{Action, Client, Id, Portfolio, TriageOutcome};
 use crate::domain::questions::QuestionId;
 use crate::domain::warnings::{warning_signs, WarningSign};
 
@@ -69,4 +70,39 @@ pub fn lessons_from_loss(portfolio: &Portfolio, views: &[ClientView], lost: &Id)
             .then_with(|| a.name.cmp(&b.name))
     });
     out
+}
+
+/// Whether a client's page should show the lessons of its loss: it was
+/// marked lost, or triage decided to let it go.
+pub fn teaches_a_loss(client: &Client) -> bool {
+    client.lost_on.is_some()
+        || client
+            .triage
+            .as_ref()
+            .is_some_and(|t| t.outcome == TriageOutcome::LetGoWell)
+}
+
+impl Lesson {
+    /// What the client shares with the lost one, in words: warning signs
+    /// first, then the questions answered the same worrying way.
+    pub fn shared(&self) -> Vec<String> {
+        self.signs
+            .iter()
+            .map(|s| s.label().to_string())
+            .chain(self.reasons.iter().map(|q| q.question().text.to_string()))
+            .collect()
+    }
+
+    /// The follow-up action offered on the lost client's page, due in a week.
+    pub fn action(&self, lost_name: &str, id: Id, today: Date, owner: &str) -> Action {
+        Action {
+            id,
+            title: format!("Check for what came before losing {lost_name}"),
+            due: Some(today.add_days(7)),
+            owner: owner.to_string(),
+            done: false,
+            proposal: None,
+            notes: format!("Shares with {lost_name}: {}.", self.shared().join("; ")),
+        }
+    }
 }

@@ -92,3 +92,21 @@ pub fn movement(portfolio: &Portfolio) -> Movement {
     });
     Movement { table, clients }
 }
+
+/// The net change of annual revenue per category (indexed by
+/// [`board_index`]) from the clients' moves: a client that moved takes its
+/// revenue out of the category it left and into the one it entered.
+pub fn revenue_change(portfolio: &Portfolio, movement: &Movement) -> [i64; 5] {
+    let mut out = [0i64; 5];
+    for m in movement.clients.iter().filter(|m| m.from != m.to) {
+        let revenue = portfolio
+            .clients
+            .iter()
+            .find(|c| c.id == m.client)
+            .and_then(|c| c.profile.annual_revenue)
+            .map_or(0, |r| i64::try_from(r).unwrap_or(i64::MAX));
+        out[board_index(m.from)] -= revenue;
+        out[board_index(m.to)] += revenue;
+    }
+    out
+}

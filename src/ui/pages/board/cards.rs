@@ -26,7 +26,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use crate::domain::{renewal_soon, Category, Date, Trend};
-use crate::present::board::{trend_mark, Row, Since};
+use crate::present::board::{override_note, trend_mark, Row, Since};
 
 /// What a column's cards are built from.
 #[derive(Clone)]
@@ -97,6 +97,9 @@ struct Kind {
     signs: bool,
     since: Since,
     blind_spot: bool,
+    /// The computed category when an override shows another; its words are
+    /// the same for every such card, so they belong to the kind.
+    computed: Option<Category>,
 }
 
 impl Kind {
@@ -115,12 +118,18 @@ impl Kind {
             Since::Moved(Trend::Worse) => 4,
             Since::Moved(Trend::Unclear) => 5,
         };
-        let category = Category::BOARD_ORDER
-            .iter()
-            .position(|c| *c == self.category)
-            .unwrap_or(0);
-        (((category * 3 + renewal) * 2 + usize::from(self.signs)) * 6 + since) * 2
-            + usize::from(self.blind_spot)
+        let position = |c: Category| {
+            Category::BOARD_ORDER
+                .iter()
+                .position(|b| *b == c)
+                .unwrap_or(0)
+        };
+        let category = position(self.category);
+        let computed = self.computed.map_or(0, |c| position(c) + 1);
+        ((((category * 3 + renewal) * 2 + usize::from(self.signs)) * 6 + since) * 2
+            + usize::from(self.blind_spot))
+            * 6
+            + computed
     }
 }
 
@@ -129,7 +138,7 @@ impl Kind {
 // taken in order from `texts` (their lengths, in UTF-16 units, in
 // `lengths`): link, client id, name, revenue, renewal (shape & 1), warning
 // signs' names, warning count, blind spot (shape & 2: tooltip and hidden
-// text). The walk follows `prepare` in cards.rs. Text content and attribute
+// text). An override's note, fixed per kind, sits before the blind spot. The walk follows `prepare` in cards.rs. Text content and attribute
 // values only: nothing is parsed as HTML.
 export function buildCards(prepared, shapes, lengths, texts) {
   const cards = new Array(shapes.length);
@@ -218,6 +227,7 @@ fn cards(rows: &[Arc<Row>], today: Date) -> (Vec<(Arc<Row>, Element)>, js_sys::A
                 signs: !row.warnings.is_empty(),
                 since: row.since,
                 blind_spot: row.blind_spot.is_some(),
+                computed: row.computed,
             };
             let i = kind.index();
             if prepared.ready.len() <= i {
@@ -305,6 +315,12 @@ fn prepare(doc: &Document, kind: Kind) -> Option<Element> {
         span.set_attribute("title", mark.title).ok()?;
         hidden_text(doc, &span, mark.arrow)?;
         span.append_child(&doc.create_text_node(mark.text)).ok()?;
+    }
+    // Before the blind spot: the script finds that as the last fact.
+    if let Some(computed) = kind.computed {
+        let span = child(doc, &facts, "span", Some("fact overridden"))?;
+        span.set_attribute("data-computed", computed.id()).ok()?;
+        span.set_text_content(Some(&override_note(computed)));
     }
     if kind.blind_spot {
         let span = child(doc, &facts, "span", Some("blind-spot"))?;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::Date;
-use crate::present::board::{sort_rows, trend_mark, Row, Since, SortKey};
+use crate::present::board::{override_note, sort_rows, trend_mark, Row, Since, SortKey};
 use crate::present::format::{money, renewal_text};
 
 /// Table rows rendered before "Show all".
@@ -141,6 +141,10 @@ fn TableRow(row: Arc<Row>, today: Date) -> impl IntoView {
             </th>
             <td>
                 <span class="pill" data-category=row.category.id()>{row.category.name()}</span>
+                {row.computed.map(|c| view! {
+                    " "
+                    <span class="overridden" data-computed=c.id()>{override_note(c)}</span>
+                })}
                 " "
                 {trend_view(row.since)}
             </td>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::common::Ctx;
-use crate::domain::{shown_category, Category, Date};
+use crate::domain::{recheck, shown_category, Category, Date};
 
 /// One row of the history.
 #[derive(Clone, PartialEq)]
@@ -12,6 +12,8 @@ struct Row {
     date: Date,
     shown: Category,
     computed: Category,
+    /// The stored verdict, when the answers now compute another one.
+    stored: Option<Category>,
     gut: Option<Category>,
     answered: usize,
     overridden: bool,
@@ -44,13 +46,17 @@ pub fn HistoryTab(ctx: Ctx) -> impl IntoView {
         ctx.client.with(|c| {
             c.assessments
                 .iter()
-                .map(|a| Row {
-                    date: a.date,
-                    shown: shown_category(a),
-                    computed: a.verdict,
-                    gut: a.gut,
-                    answered: a.answers.len(),
-                    overridden: a.r#override.is_some(),
+                .map(|a| {
+                    let (computed, stored) = recheck(a);
+                    Row {
+                        date: a.date,
+                        shown: shown_category(a),
+                        computed,
+                        stored,
+                        gut: a.gut,
+                        answered: a.answers.len(),
+                        overridden: a.r#override.is_some(),
+                    }
                 })
                 .collect::<Vec<_>>()
         })
@@ -88,7 +94,14 @@ pub fn HistoryTab(ctx: Ctx) -> impl IntoView {
                                         <tr data-category=r.shown.id()>
                                             <th scope="row">{r.date.to_string()}</th>
                                             <td>{r.shown.name()} {r.overridden.then_some(" (overridden)")}</td>
-                                            <td>{r.computed.name()}</td>
+                                            <td>
+                                                {r.computed.name()}
+                                                {r.stored.map(|s| view! {
+                                                    <span class="stored-differs" data-stored=s.id()>
+                                                        " (the file says " {s.name()} ", which the answers do not support)"
+                                                    </span>
+                                                })}
+                                            </td>
                                             <td>{r.gut.map_or("—", Category::name)}</td>
                                             <td>{r.answered} " of 25"</td>
                                         </tr>

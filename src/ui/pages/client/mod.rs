@@ -18,6 +18,7 @@ mod brief;
 mod common;
 mod history;
 mod issues;
+mod lessons;
 mod people;
 mod plan;
 mod profile;
@@ -125,7 +126,8 @@ fn NewClient() -> impl IntoView {
 #[component]
 fn Workspace(ctx: Ctx, tab: Memo<String>) -> impl IntoView {
     Effect::new(move |_| set_title(&ctx.client.with(|c| c.profile.name.clone())));
-    let shown = Memo::new(move |_| ctx.view.with(|v| v.verdict.category));
+    // Triage follows the worse of the computed and the shown category, as the plan does.
+    let shown = Memo::new(move |_| ctx.view.with(|v| v.verdict.worse()));
     let triage_shown =
         Memo::new(move |_| needs_triage(shown.get()) || ctx.client.with(|c| c.triage.is_some()));
     let base = format!("/client/{}", ctx.id_string());
@@ -163,6 +165,7 @@ fn Workspace(ctx: Ctx, tab: Memo<String>) -> impl IntoView {
         <div class="client-page">
             <Header ctx=ctx/>
             <whatif::WhatIf ctx=ctx/>
+            <lessons::LessonsFromLoss ctx=ctx/>
             <nav class="client-tabs" aria-label="Client">
                 <ul>{tabs}</ul>
             </nav>

@@ -13,7 +13,7 @@ pub fn PlanTab(ctx: Ctx) -> impl IntoView {
         ctx.client
             .with(|c| ctx.view.with(|v| proposals(c, &v.verdict, &v.warnings)))
     });
-    let headline_text = Memo::new(move |_| ctx.view.with(|v| headline(v.verdict.category)));
+    let headline_text = Memo::new(move |_| ctx.view.with(|v| headline(v.verdict.worse())));
     let actions = Memo::new(move |_| {
         ctx.client
             .with(|c| c.actions.iter().map(|a| a.id.0.clone()).collect::<Vec<_>>())

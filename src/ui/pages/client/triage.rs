@@ -12,7 +12,9 @@ use crate::present::format::money;
 
 #[component]
 pub fn TriageTab(ctx: Ctx) -> impl IntoView {
-    let category = Memo::new(move |_| ctx.view.with(|v| v.verdict.category));
+    // The worse of computed and shown, as the plan: an override to a safer
+    // category does not hide the triage the computed one asks for.
+    let category = Memo::new(move |_| ctx.view.with(|v| v.verdict.worse()));
     let recorded = Memo::new(move |_| ctx.client.with(|c| c.triage.clone()));
     let numbers = Memo::new(move |_| {
         ctx.client.with(|c| {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::team::{Team as TeamSummary, TeamClient};
 use crate::domain::{renewal_soon, Column, Date};
+use crate::present::board::override_note;
 use crate::present::format::{money, renewal_text, revenue_total};
 
 pub(super) fn revenue_text(col: &Column) -> String {
@@ -77,6 +78,11 @@ fn TeamCard(client: TeamClient, today: Date) -> impl IntoView {
         view! { <span class="fact renewal" class:soon=soon>{renewal_text(end, today)}</span> }
     });
     let shared = client.owners.len() > 1;
+    let verdict = &client.view.verdict;
+    let overridden = (verdict.computed != verdict.category).then(|| {
+        let c = verdict.computed;
+        view! { <span class="fact overridden" data-computed=c.id()>{override_note(c)}</span> }
+    });
     view! {
         <a
             class="card"
@@ -92,6 +98,7 @@ fn TeamCard(client: TeamClient, today: Date) -> impl IntoView {
                     {if shared { "Shared: " } else { "Owner: " }}
                     {client.owners.join(", ")}
                 </span>
+                {overridden}
             </span>
         </a>
     }

@@ -1,0 +1,48 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Movement on the board: who moved between the last two check-ups, and the
+//! net change of annual revenue per category that the moves bring.
+
+use continuum_core::domain::summary::{board_index, movement, revenue_change};
+use continuum_core::domain::{
+    set_answer, Answer, Assessment, Category, Client, Date, Id, Portfolio, QuestionId,
+};
+
+fn day(d: u32) -> Date {
+    Date::from_ymd(2026, 3, d).unwrap()
+}
+
+/// A client with two check-ups: clean then with `then` answered yes.
+fn client(id: &str, revenue: u64, then: Option<QuestionId>) -> Client {
+    let mut c = Client::new(Id::new(id), id);
+    c.profile.annual_revenue = Some(revenue);
+    let mut first = Assessment::new(Id::new(format!("{id}-1")), day(1));
+    set_answer(&mut first, QuestionId::NShops, Answer::Yes, "");
+    let mut second = Assessment::new(Id::new(format!("{id}-2")), day(20));
+    second.answers = first.answers.clone();
+    if let Some(q) = then {
+        set_answer(&mut second, q, Answer::Yes, "");
+    }
+    c.assessments = vec![first, second];
+    c
+}
+
+#[test]
+fn moves_shift_revenue_from_the_category_left_to_the_one_entered() {
+    let p = Portfolio {
+        owner: "me".into(),
+        clients: vec![
+            client("a", 100, Some(QuestionId::RPrice)),
+            client("b", 40, Some(QuestionId::LNotified)),
+            client("c", 7, None),
+        ],
+    };
+    let m = movement(&p);
+    assert_eq!(m.count(Category::NotSecure, Category::AtRisk), 1);
+    assert_eq!(m.count(Category::NotSecure, Category::InevitableLoss), 1);
+    assert_eq!(m.count(Category::NotSecure, Category::NotSecure), 1);
+    let r = revenue_change(&p, &m);
+    assert_eq!(r[board_index(Category::NotSecure)], -140);
+    assert_eq!(r[board_index(Category::AtRisk)], 100);
+    assert_eq!(r[board_index(Category::InevitableLoss)], 40);
+    assert_eq!(r[board_index(Category::Secure)], 0);
+}
