@@ -22,10 +22,6 @@ fn utf16(s: &str) -> usize {
     s.encode_utf16().count()
 }
 
-fn storage_of(p: &Portfolio) -> Vec<(String, String)> {
-    encode_portfolio(p)
-}
-
 /// Applies a plan the way the browser does: writes, then removals.
 fn apply(storage: &mut BTreeMap<String, String>, plan: &Plan) {
     for (k, v) in &plan.set {
@@ -57,7 +53,7 @@ fn a_rich_client_takes_about_two_kilobytes() {
 #[test]
 fn two_thousand_rich_clients_fit_the_quota() {
     let p = rich_portfolio(2000);
-    let total: usize = storage_of(&p)
+    let total: usize = encode_portfolio(&p)
         .iter()
         .map(|(k, v)| utf16(k) + utf16(v))
         .sum();
@@ -71,7 +67,7 @@ fn two_thousand_rich_clients_fit_the_quota() {
 #[test]
 fn load_reads_back_what_was_stored_in_order() {
     let p = rich_portfolio(5);
-    let loaded = load(&storage_of(&p), EXPORTED_AT);
+    let loaded = load(&encode_portfolio(&p), EXPORTED_AT);
     assert_eq!(loaded.portfolio, p);
     assert!(loaded.plan.is_empty());
     assert!(loaded.quarantined.is_empty());
@@ -82,7 +78,7 @@ fn load_reads_back_what_was_stored_in_order() {
 #[test]
 fn an_unreadable_key_is_quarantined_never_dropped() {
     let p = rich_portfolio(3);
-    let mut storage: BTreeMap<String, String> = storage_of(&p).into_iter().collect();
+    let mut storage: BTreeMap<String, String> = encode_portfolio(&p).into_iter().collect();
     let broken_key = client_key(&p.clients[1].id);
     let broken = "{\"v\":1,\"r\":3,\"c\":{\"i\":\"oops".to_string();
     storage.insert(broken_key.clone(), broken.clone());
@@ -125,7 +121,7 @@ fn an_unreadable_key_is_quarantined_never_dropped() {
 #[test]
 fn a_broken_index_is_quarantined_and_rebuilt() {
     let p = rich_portfolio(3);
-    let mut storage: BTreeMap<String, String> = storage_of(&p).into_iter().collect();
+    let mut storage: BTreeMap<String, String> = encode_portfolio(&p).into_iter().collect();
     storage.insert(META_KEY.into(), "{\"format\": 12}".into());
     let entries: Vec<_> = storage.clone().into_iter().collect();
     let loaded = load(&entries, EXPORTED_AT);
@@ -146,7 +142,7 @@ fn a_broken_index_is_quarantined_and_rebuilt() {
 #[test]
 fn a_client_unknown_to_the_index_is_still_loaded() {
     let p = rich_portfolio(2);
-    let mut entries = storage_of(&p);
+    let mut entries = encode_portfolio(&p);
     let extra = rich_client(99);
     entries.push((
         client_key(&extra.id),
@@ -180,7 +176,7 @@ fn a_record_under_the_wrong_key_is_quarantined() {
 #[test]
 fn data_from_a_newer_version_is_left_alone() {
     let p = rich_portfolio(1);
-    let mut entries = storage_of(&p);
+    let mut entries = encode_portfolio(&p);
     entries.push((
         client_key(&Id::new("future")),
         r#"{"v":3,"r":1,"c":{"new":"shape"}}"#.into(),
@@ -352,7 +348,7 @@ proptest! {
             prop_assert_eq!(decode_client(&raw), Ok(stored));
             prop_assert_eq!(stored_rev(&raw), Some(rev));
         }
-        let loaded = load(&storage_of(&p), EXPORTED_AT);
+        let loaded = load(&encode_portfolio(&p), EXPORTED_AT);
         prop_assert_eq!(loaded.portfolio, p);
     }
 
@@ -389,7 +385,7 @@ fn a_storage_without_continuum_keys_has_nothing_to_read() {
     assert_eq!(load(&foreign, "2026-11-25T10:00:00Z"), Loaded::default());
 
     let mut ours = foreign.clone();
-    ours.extend(storage_of(&Portfolio {
+    ours.extend(encode_portfolio(&Portfolio {
         owner: "Dana".into(),
         clients: vec![Client::new(Id::new("c1"), "Acme")],
     }));
