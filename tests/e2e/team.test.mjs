@@ -340,3 +340,25 @@ test("when the browser's storage is full, remembering says so and the files stay
   assert.equal(await page.locator(".remembered").count(), 0);
   await page.context().close();
 });
+
+test("a manager with no files yet opens a demo team: five invented people on one board, nothing stored", async () => {
+  const page = await freshPage(app);
+  await open(page, app, "/team");
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  await page.getByRole("button", { name: "Open a demo team" }).click();
+  await page.getByText("Demo team.", { exact: false }).first().waitFor();
+  const people = await peopleTable(page);
+  assert.deepEqual(Object.keys(people).sort(), ["Alex Moreau", "Jonas Hale", "Lena Okafor", "Priya Nair", "Tom Becker"]);
+  const columns = await teamColumns(page);
+  for (const category of ["secure", "not_secure", "at_risk", "inevitable_loss"]) {
+    assert.ok(columns[category]?.count > 0, `${category} has demo clients on the team board`);
+  }
+  // A demo is never remembered, and the manager's storage is untouched.
+  assert.equal(await page.getByRole("button", { name: "Remember these files on this browser" }).count(), 0);
+  assert.equal(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), before);
+  await page.getByRole("button", { name: "Close the team files" }).click();
+  await page.getByRole("button", { name: "Open a demo team" }).waitFor();
+  assert.equal(await page.locator("table.team-people").count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -85,7 +85,12 @@ pub fn Team() -> impl IntoView {
                             on:change=on_pick
                         />
                     </label>
-                    <Show when=has_files>
+                    <Show when=move || !has_files()>
+                        <button type="button" class="button" on:click=move |_| session.open_demo(store.today.get_untracked())>
+                            "Open a demo team"
+                        </button>
+                    </Show>
+                    <Show when=move || has_files() && !session.demo.get()>
                         <Show
                             when=move || session.remembered.get()
                             fallback=move || view! {
@@ -96,6 +101,8 @@ pub fn Team() -> impl IntoView {
                         >
                             <span class="remembered">"Remembered on this browser"</span>
                         </Show>
+                    </Show>
+                    <Show when=has_files>
                         <button type="button" class="button close-team" on:click=move |_| session.close(store)>
                             "Close the team files"
                         </button>
@@ -107,6 +114,12 @@ pub fn Team() -> impl IntoView {
                         n => format!("Reading {n} file(s)…"),
                     }}
                 </p>
+                <Show when=move || session.demo.get()>
+                    <p class="notice info demo-team">
+                        <strong>"Demo team. "</strong>
+                        "These five salespeople and their clients are invented, to show what the team view does with real files. Nothing here is stored."
+                    </p>
+                </Show>
                 <FailedFiles/>
                 <LockedFiles/>
                 <OpenedFiles/>

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::sample::demo_team;
 use crate::domain::team::{team, Member, Team as TeamSummary};
 use crate::domain::Date;
 use crate::edge::local_storage::WriteError;
@@ -37,6 +38,8 @@ pub struct TeamSession {
     pub status: RwSignal<Option<String>>,
     /// Files are being read.
     pub reading: RwSignal<usize>,
+    /// The files open are the generated demo team: nothing is remembered.
+    pub demo: RwSignal<bool>,
     /// Remembered files are read once per page load.
     restored: RwSignal<bool>,
 }
@@ -51,6 +54,7 @@ impl TeamSession {
             remembered: RwSignal::new(false),
             status: RwSignal::new(None),
             reading: RwSignal::new(0),
+            demo: RwSignal::new(false),
             restored: RwSignal::new(false),
         });
     }
@@ -117,11 +121,33 @@ impl TeamSession {
         }
     }
 
+    /// Opens the generated demo team (invented people, dated from `today`)
+    /// in place of any open files; nothing is stored.
+    pub(super) fn open_demo(self, today: Date) {
+        let members = demo_team(today)
+            .into_iter()
+            .map(|p| Member::new(format!("Demo team – {}.json", p.owner), p))
+            .collect();
+        self.members.set(members);
+        self.failed.set(Vec::new());
+        self.locked.set(Vec::new());
+        self.remembered.set(false);
+        self.demo.set(true);
+        self.status.set(Some(
+            "The demo team is open: five invented salespeople. Nothing is stored, and your own portfolio is untouched.".into(),
+        ));
+    }
+
     /// Reads picked or dropped files, each on its own.
     pub(super) fn open_files(self, store: Store, files: web_sys::FileList) {
         let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
         if files.is_empty() {
             return;
+        }
+        // Real files replace the demo team rather than join it.
+        if self.demo.get_untracked() {
+            self.demo.set(false);
+            self.members.set(Vec::new());
         }
         self.status.set(None);
         self.reading.update(|n| *n += files.len());
@@ -169,6 +195,9 @@ impl TeamSession {
     /// Keeps the opened files on this browser; if they do not fit, nothing
     /// is kept and the session copy stays open.
     pub(super) fn remember(self, store: Store) {
+        if self.demo.get_untracked() {
+            return;
+        }
         let Some(storage) = store.local_store() else {
             self.remembered.set(false);
             self.status.set(Some(
@@ -214,9 +243,13 @@ impl TeamSession {
         self.failed.set(Vec::new());
         self.locked.set(Vec::new());
         self.remembered.set(false);
-        self.status.set(Some(
-            "The team files are closed and forgotten on this browser.".into(),
-        ));
+        let text = if self.demo.get_untracked() {
+            "The demo team is closed."
+        } else {
+            "The team files are closed and forgotten on this browser."
+        };
+        self.demo.set(false);
+        self.status.set(Some(text.into()));
     }
 }
 
