@@ -159,7 +159,10 @@ test("two salespeople's exports open together in a manager's team view, and the 
   assert.ok(Object.keys(before).some((k) => k.startsWith("continuum/v1/client/")), "the manager has a portfolio");
 
   await openTeamFiles(page, [ann.path, bob.path]);
-  await page.locator(".team-board [data-client-id]").first().waitFor();
+  // Files are read one after the other: wait for both people's rows.
+  for (const owner of ["Ann Berg", "Bob Chen"]) {
+    await page.locator(`table.team-people tr[data-owner="${owner}"]`).waitFor();
+  }
   assert.deepEqual(await teamColumns(page), {
     secure: { count: 1, revenue: 50000, cards: ["c-birch"] },
     not_secure: { count: 1, revenue: 70000, cards: ["c-dune"] },
