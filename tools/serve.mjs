@@ -3,12 +3,15 @@
 // to index.html, so deep links to app routes open the app; a missing path
 // with a file extension (a .wasm, .js or robots.txt that is not there) is a
 // 404, so a broken build shows as broken instead of as the app's HTML.
+// Text and wasm are sent gzipped to browsers that accept it, as any static
+// host does, so timings (and Lighthouse) see the bytes a user downloads.
 //
 //   node tools/serve.mjs <dir> [host] [port]     (port 0 picks a free port)
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -23,6 +26,17 @@ const TYPES = {
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
 };
+
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".webmanifest", ".txt"]);
+
+/** Gzipped bodies by path and modification time, compressed once each. */
+const gzipped = new Map();
+
+async function gzipOf(file, body) {
+  const key = `${file}@${(await stat(file)).mtimeMs}`;
+  if (!gzipped.has(key)) gzipped.set(key, gzipSync(body));
+  return gzipped.get(key);
+}
 
 class NotFound extends Error {}
 
@@ -48,11 +62,17 @@ export function serve(dir, host = "127.0.0.1", port = 0) {
     try {
       const path = new URL(req.url, "http://localhost").pathname;
       const file = await fileFor(root, path);
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let body = await readFile(file);
+      const headers = {
         "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
         "Cache-Control": "no-cache",
-      });
+        Vary: "Accept-Encoding",
+      };
+      if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        body = await gzipOf(file, body);
+        headers["Content-Encoding"] = "gzip";
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch (error) {
       if (error instanceof NotFound) {

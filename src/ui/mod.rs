@@ -21,14 +21,18 @@ pub use app::App;
 /// Entry point called by `main`: shows Rust panics in the browser console
 /// and mounts the app on the page's body.
 ///
-/// When index.html's first paint (`#boot`) is on screen, the app mounts only
-/// once that paint has been presented (two animation frames, or 100 ms in a
-/// background tab, whichever comes first): replaced earlier, the browser
-/// would count the app's identical page as the largest paint instead.
+/// When index.html's first paint (`#boot`) is on screen, the app mounts once
+/// the browser has recorded that paint as presented (its largest-paint
+/// entry, or 500 ms at most): replaced earlier, the paint would not count,
+/// and the app's identical page would be taken as the first real content.
+/// On a slow network the entry is long there when the app arrives, so it
+/// mounts at once.
 pub fn start() {
     console_error_panic_hook::set_once();
-    let boot = leptos::prelude::document().get_element_by_id("boot");
-    if boot.is_none() {
+    if leptos::prelude::document()
+        .get_element_by_id("boot")
+        .is_none()
+    {
         return mount();
     }
     let once = std::rc::Rc::new(std::cell::Cell::new(false));
@@ -37,11 +41,32 @@ pub fn start() {
             mount();
         }
     };
-    let after_frames = go.clone();
-    leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::request_animation_frame(after_frames)
-    });
-    leptos::prelude::set_timeout(go, std::time::Duration::from_millis(100));
+    after_first_paint(go.clone());
+    leptos::prelude::set_timeout(go, std::time::Duration::from_millis(500));
+}
+
+/// Calls `then` once a largest-contentful-paint entry exists (buffered, so
+/// one recorded before now counts); does nothing where the browser has no
+/// such entries (the time-out in [`start`] covers it).
+fn after_first_paint(then: impl Fn() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    let callback = Closure::<dyn FnMut(JsValue, web_sys::PerformanceObserver)>::new(
+        move |_entries: JsValue, observer: web_sys::PerformanceObserver| {
+            observer.disconnect();
+            then();
+        },
+    );
+    let Ok(observer) = web_sys::PerformanceObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    // `type` with `buffered` (web-sys offers only `entryTypes`, which ignores `buffered`).
+    let init = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| js_sys::Reflect::set(&init, &key.into(), &value).is_ok();
+    if set("type", "largest-contentful-paint".into()) && set("buffered", true.into()) {
+        observer.observe(init.unchecked_ref());
+        // Lives as long as the observer; it runs once.
+        callback.forget();
+    }
 }
 
 fn mount() {
