@@ -217,6 +217,9 @@ test("two salespeople's exports open together in a manager's team view, and the 
   assert.deepEqual(await allStorage(page), before);
   const nav = page.getByRole("navigation", { name: "Main" });
   await nav.getByRole("link", { name: "Board" }).click();
+  // The team board stays while the board's piece loads: wait for it to go.
+  await page.waitForURL(app.url + "/board");
+  await page.locator(".team-board").waitFor({ state: "detached" });
   await page.locator("section[data-category] [data-client-id]").first().waitFor();
   const own = await page.locator("section[data-category] [data-client-id]").evaluateAll((cs) => cs.map((c) => c.getAttribute("data-client-id")));
   assert.deepEqual(own, ["c-northwind"]);
