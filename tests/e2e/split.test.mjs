@@ -131,7 +131,10 @@ test("a change made before the saving code has arrived is saved when it arrives,
   const held = [];
   await page.route("**/split_saved_data.wasm", (route) => held.push(route));
   await page.goto(app.url + "/");
+  await page.waitForFunction(() => !document.getElementById("boot"));
   await page.getByLabel("Client name").fill("Harbour Freight");
+  // The request is seen by the test a moment after the app makes it.
+  for (let i = 0; i < 50 && held.length === 0; i++) await page.waitForTimeout(100);
   assert.ok(held.length > 0, "typing a first name already asks for the saving code");
   await page.getByRole("button", { name: "Add client" }).click();
   await page.locator('fieldset[data-question] input[type="radio"]').first().check();
