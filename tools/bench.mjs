@@ -207,8 +207,10 @@ async function demoBoard(browser, url) {
       const t = (window.__demo = {});
       const observer = new MutationObserver(() => {
         if (!t.clicked) {
-          const button = [...document.querySelectorAll("button")].find((b) =>
-            b.textContent.includes("Open the demo portfolio"),
+          // The first paint's copy of the button (in #boot) is disabled
+          // until the app takes over: wait for the app's own.
+          const button = [...document.querySelectorAll("button")].find(
+            (b) => b.textContent.includes("Open the demo portfolio") && !b.disabled && !b.closest("#boot"),
           );
           if (button) {
             t.mounted = performance.now();
@@ -271,6 +273,8 @@ const nav = (page, href) => page.locator(`nav.main-nav a[href="${href}"]`).click
  */
 async function importFile(page, url, file) {
   await page.goto(url + "/settings");
+  // The first paint (`#boot`) repeats the header: wait for the app's own.
+  await page.waitForFunction(() => !document.getElementById("boot"));
   await page.locator("#import-file").waitFor({ state: "attached" });
   const previews = [];
   for (let i = 0; i < 3; i++) {

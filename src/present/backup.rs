@@ -3,8 +3,6 @@
 //! Dates are passed in. The record is kept in local storage under its own
 //! key ([`BACKUP_STATUS_KEY`]), never inside the portfolio.
 
-use serde::{Deserialize, Serialize};
-
 use crate::domain::Date;
 use crate::present::format::{plural, relative_days};
 
@@ -13,8 +11,7 @@ use crate::present::format::{plural, relative_days};
 pub const BACKUP_STATUS_KEY: &str = "backup-status.continuum";
 
 /// How often to remind about changes not saved to any file.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Cadence {
     Never,
     #[default]
@@ -56,8 +53,7 @@ impl Cadence {
 }
 
 /// What is known about saving the data to files.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BackupRecord {
     /// The day everything was last saved to a file (an export or an
     /// automatic backup).
@@ -75,14 +71,54 @@ pub struct BackupRecord {
 
 impl BackupRecord {
     /// Reads a stored record; anything unreadable starts afresh (it holds no
-    /// user data, only dates and a count).
+    /// user data, only dates and a count), a field missing or unreadable
+    /// takes its default.
+    ///
+    /// The record is a flat JSON object of dates, a count and a word, read
+    /// and written here without `serde_json`: the store reads it at start,
+    /// so a JSON library would sit in the first load's wasm for six fields
+    /// (about 4 KB gzipped, see docs/performance.md).
     pub fn decode(text: Option<&str>) -> BackupRecord {
-        text.and_then(|t| serde_json::from_str(t).ok())
-            .unwrap_or_default()
+        let Some(body) = text
+            .map(str::trim)
+            .and_then(|t| t.strip_prefix('{'))
+            .and_then(|t| t.strip_suffix('}'))
+        else {
+            return BackupRecord::default();
+        };
+        let mut record = BackupRecord::default();
+        for pair in body.split(',') {
+            let Some((key, value)) = pair.split_once(':') else {
+                return BackupRecord::default();
+            };
+            let (key, value) = (key.trim().trim_matches('"'), value.trim());
+            let text = value.strip_prefix('"').and_then(|v| v.strip_suffix('"'));
+            let date = || text.and_then(|t| t.parse::<Date>().ok());
+            match key {
+                "last_saved" => record.last_saved = date(),
+                "unsaved_since" => record.unsaved_since = date(),
+                "snoozed_until" => record.snoozed_until = date(),
+                "last_automatic" => record.last_automatic = date(),
+                "changes" => record.changes = value.parse().unwrap_or(0),
+                "cadence" => record.cadence = text.and_then(Cadence::from_id).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        record
     }
 
+    /// The record as the JSON object [`decode`](Self::decode) reads.
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let date = |d: Option<Date>| d.map_or("null".to_string(), |d| format!("\"{d}\""));
+        format!(
+            r#"{{"last_saved":{},"changes":{},"unsaved_since":{},"cadence":"{}","snoozed_until":{},"last_automatic":{}}}"#,
+            date(self.last_saved),
+            self.changes,
+            date(self.unsaved_since),
+            self.cadence.id(),
+            date(self.snoozed_until),
+            date(self.last_automatic),
+        )
     }
 
     /// One change to the portfolio was made on `today`.

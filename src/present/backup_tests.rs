@@ -82,6 +82,23 @@ fn the_record_round_trips_and_a_broken_one_starts_afresh() {
     let old = BackupRecord::decode(Some(r#"{"changes":4}"#));
     assert_eq!(old.changes, 4);
     assert_eq!(old.cadence, Cadence::Weekly);
+    // A record as the first version wrote it (serde_json) reads the same.
+    let written = BackupRecord::decode(Some(
+        r#"{"last_saved":"2026-12-03","changes":2,"unsaved_since":"2026-12-04","cadence":"monthly","snoozed_until":null,"last_automatic":"2026-12-03"}"#,
+    ));
+    assert_eq!(written.last_saved, Some(day(2026, 12, 3)));
+    assert_eq!(written.changes, 2);
+    assert_eq!(written.unsaved_since, Some(day(2026, 12, 4)));
+    assert_eq!(written.cadence, Cadence::Monthly);
+    assert_eq!(written.snoozed_until, None);
+    assert_eq!(written.last_automatic, Some(day(2026, 12, 3)));
+    // Spaces and another order are fine; a broken date is left out.
+    let spaced = BackupRecord::decode(Some(
+        r#" { "cadence" : "never", "last_saved" : "2026-13-40", "changes" : 7 } "#,
+    ));
+    assert_eq!(spaced.cadence, Cadence::Never);
+    assert_eq!(spaced.last_saved, None);
+    assert_eq!(spaced.changes, 7);
     assert_eq!(Cadence::from_id("monthly"), Some(Cadence::Monthly));
     assert_eq!(Cadence::from_id("daily"), None);
 }
