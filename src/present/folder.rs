@@ -67,6 +67,17 @@ pub fn folder_step(
     }
 }
 
+/// Checks the passphrase for locked backups, typed twice (the export's
+/// rules, worded for backups).
+pub fn check_backup_passphrase(passphrase: &str, again: &str) -> Result<(), &'static str> {
+    if passphrase.is_empty() {
+        return Err(
+            "Type a passphrase to lock backups with, or untick \"Lock backups with a passphrase\".",
+        );
+    }
+    crate::present::passphrase::check(passphrase, again)
+}
+
 /// "Backing up to folder Backups; last backup 2026-12-05 (today)." and the
 /// other states, in plain words.
 pub fn folder_words(

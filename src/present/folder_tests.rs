@@ -130,3 +130,15 @@ fn the_chosen_folder_is_remembered_in_the_record() {
         (2, None, false)
     );
 }
+
+#[test]
+fn the_backup_passphrase_is_checked_like_an_exports() {
+    assert!(check_backup_passphrase("", "")
+        .is_err_and(|e| e.contains("Lock backups with a passphrase")));
+    assert!(check_backup_passphrase("short", "short").is_err());
+    assert!(check_backup_passphrase("quarry heron saffron", "quarry heron saffrom").is_err());
+    assert_eq!(
+        check_backup_passphrase("quarry heron saffron", "quarry heron saffron"),
+        Ok(())
+    );
+}

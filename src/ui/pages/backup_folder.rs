@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::present::folder::{folder_words, FolderState};
-use crate::present::passphrase::{check, hint};
+use crate::present::folder::{check_backup_passphrase, folder_words, FolderState};
+use crate::present::passphrase::hint;
 use crate::ui::store::use_store;
 
 /// The folder's status in plain words.
@@ -92,7 +92,7 @@ fn FolderPassphrase() -> impl IntoView {
     };
     let use_it = move |_| {
         let (p, a) = (passphrase.get_untracked(), again.get_untracked());
-        match check(&p, &a) {
+        match check_backup_passphrase(&p, &a) {
             Err(e) => problem.set(Some(e)),
             Ok(()) => {
                 problem.set(None);
