@@ -3,5 +3,8 @@
 //! failures as typed errors; every decision is made by pure code elsewhere.
 
 pub mod crypto;
+pub mod folder;
+pub mod idb;
+pub mod js;
 pub mod local_storage;
 pub mod session;

@@ -67,6 +67,11 @@ pub struct BackupRecord {
     pub snoozed_until: Option<Date>,
     /// The day of the last automatic backup to a folder.
     pub last_automatic: Option<Date>,
+    /// The name of the folder chosen for automatic backups (its handle is
+    /// kept in IndexedDB; the name says whether to look for it at start).
+    pub folder: Option<String>,
+    /// Automatic backups are locked with a passphrase (kept only in memory).
+    pub folder_locked: bool,
 }
 
 impl BackupRecord {

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+mod backup_folder;
 mod board;
 mod client;
 mod due;

@@ -1,11 +1,13 @@
 //! Keeping the data safe: the backup status and its reminder cadence in
 //! Settings, the quiet status line on the board, the reminder shown
-//! anywhere when changes have been in no file for too long, and what the
+//! anywhere when changes have been in no file for too long (automatic
+//! backups to a folder are in `backup_folder.rs`), and what the
 //! browser says about keeping its storage. The rules are in
 //! `present::backup`; these components only show them and call the store.
 
 use leptos::prelude::*;
 
+use super::backup_folder::{BackupFolderSection, FolderLine};
 use crate::edge::local_storage::{is_persistent, storage_estimate};
 use crate::present::backup::{persistence_words, usage_words, Cadence};
 use crate::ui::routes::{actions, split_call};
@@ -38,6 +40,7 @@ pub fn BackupStatusSection() -> impl IntoView {
                     })
                     .collect_view()}
             </select>
+            <BackupFolderSection/>
             <PersistenceWords/>
         </section>
     }
@@ -73,6 +76,7 @@ pub fn BackupLine() -> impl IntoView {
             " "
             <a href="/settings#backup-status-heading">"Backups"</a>
         </p>
+        <FolderLine/>
     }
 }
 

@@ -20,7 +20,7 @@ pub(super) fn stored_record() -> BackupRecord {
 impl Store {
     /// Applies `change` to the stored record (or to this tab's copy when
     /// storage is unavailable) and shows the outcome.
-    fn update_backup(self, change: impl FnOnce(&mut BackupRecord)) {
+    pub(super) fn update_backup(self, change: impl FnOnce(&mut BackupRecord)) {
         let storage = self.local_store();
         let mut record = match &storage {
             Some(s) => BackupRecord::decode(s.get(BACKUP_STATUS_KEY).as_deref()),

@@ -16,6 +16,7 @@
 mod backup;
 mod clock;
 mod edits;
+mod folder;
 mod notices;
 mod saving;
 mod start;
@@ -28,6 +29,7 @@ pub use self::edits::open_demo;
 pub use self::notices::{Notice, NoticeAction, NoticeKind};
 use crate::domain::{assess, Client, ClientView, Date, Id, Portfolio};
 use crate::present::backup::BackupRecord;
+use crate::present::folder::FolderState;
 pub use crate::present::save::Persistence;
 use crate::storage::local::BackupInfo;
 
@@ -70,6 +72,8 @@ struct Setters {
     ready: WriteSignal<bool>,
     deleted: WriteSignal<Option<(usize, Client)>>,
     backup: WriteSignal<BackupRecord>,
+    folder: WriteSignal<FolderState>,
+    folder_passphrase: WriteSignal<bool>,
 }
 
 #[derive(Clone, Copy)]
@@ -92,11 +96,17 @@ pub struct Store {
     /// When the data was last saved to a file, and changes since (kept
     /// under its own key, see `backup.rs`).
     pub backup: ReadSignal<BackupRecord>,
+    /// The folder automatic backups go to, and whether it can be written.
+    pub folder: ReadSignal<FolderState>,
+    /// The passphrase for locked backups was typed on this page (it is
+    /// kept in memory only, never stored).
+    pub folder_passphrase: ReadSignal<bool>,
     pub records_changed: RecordsChanged,
     set: Setters,
     saver: StoredValue<saving::Saver, LocalStorage>,
     own: StoredValue<Option<edits::OwnData>, LocalStorage>,
     root: StoredValue<Owner>,
+    kept: StoredValue<folder::Kept, LocalStorage>,
 }
 
 /// The store provided at the root.
@@ -119,6 +129,8 @@ impl Store {
         let (ready, set_ready) = signal(true);
         let (deleted, set_deleted) = signal(None);
         let (backup, set_backup) = signal(backup::stored_record());
+        let (folder, set_folder) = signal(FolderState::NotChosen);
+        let (folder_passphrase, set_folder_passphrase) = signal(false);
         let store = Store {
             today,
             owner,
@@ -131,6 +143,8 @@ impl Store {
             ready,
             deleted,
             backup,
+            folder,
+            folder_passphrase,
             records_changed: RecordsChanged(Trigger::new()),
             set: Setters {
                 owner: set_owner,
@@ -143,15 +157,19 @@ impl Store {
                 ready: set_ready,
                 deleted: set_deleted,
                 backup: set_backup,
+                folder: set_folder,
+                folder_passphrase: set_folder_passphrase,
             },
             saver: StoredValue::new_local(saving::Saver::default()),
             own: StoredValue::new_local(None),
             root: StoredValue::new(Owner::current().unwrap_or_default()),
+            kept: StoredValue::new_local(folder::Kept::default()),
         };
         provide_context(store);
         clock::follow_today(set_today);
         store.start();
         store.listen();
+        store.follow_folder();
         store
     }
 
