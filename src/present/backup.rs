@@ -4,6 +4,7 @@
 //! key ([`BACKUP_STATUS_KEY`]), never inside the portfolio.
 
 use crate::domain::Date;
+use crate::present::flat_json;
 use crate::present::format::{plural, relative_days};
 
 /// Where the record is kept: outside the `continuum…` keys of the portfolio,
@@ -84,28 +85,22 @@ impl BackupRecord {
     /// so a JSON library would sit in the first load's wasm for six fields
     /// (about 4 KB gzipped, see docs/performance.md).
     pub fn decode(text: Option<&str>) -> BackupRecord {
-        let Some(body) = text
-            .map(str::trim)
-            .and_then(|t| t.strip_prefix('{'))
-            .and_then(|t| t.strip_suffix('}'))
-        else {
+        let Some(fields) = text.and_then(flat_json::parse) else {
             return BackupRecord::default();
         };
         let mut record = BackupRecord::default();
-        for pair in body.split(',') {
-            let Some((key, value)) = pair.split_once(':') else {
-                return BackupRecord::default();
-            };
-            let (key, value) = (key.trim().trim_matches('"'), value.trim());
-            let text = value.strip_prefix('"').and_then(|v| v.strip_suffix('"'));
+        for (key, value) in fields {
+            let text = value.text();
             let date = || text.and_then(|t| t.parse::<Date>().ok());
-            match key {
+            match key.as_str() {
                 "last_saved" => record.last_saved = date(),
                 "unsaved_since" => record.unsaved_since = date(),
                 "snoozed_until" => record.snoozed_until = date(),
                 "last_automatic" => record.last_automatic = date(),
-                "changes" => record.changes = value.parse().unwrap_or(0),
+                "changes" => record.changes = value.raw().and_then(|r| r.parse().ok()).unwrap_or(0),
                 "cadence" => record.cadence = text.and_then(Cadence::from_id).unwrap_or_default(),
+                "folder" => record.folder = text.map(str::to_string),
+                "folder_locked" => record.folder_locked = value.raw() == Some("true"),
                 _ => {}
             }
         }
@@ -116,13 +111,17 @@ impl BackupRecord {
     pub fn encode(&self) -> String {
         let date = |d: Option<Date>| d.map_or("null".to_string(), |d| format!("\"{d}\""));
         format!(
-            r#"{{"last_saved":{},"changes":{},"unsaved_since":{},"cadence":"{}","snoozed_until":{},"last_automatic":{}}}"#,
+            r#"{{"last_saved":{},"changes":{},"unsaved_since":{},"cadence":"{}","snoozed_until":{},"last_automatic":{},"folder":{},"folder_locked":{}}}"#,
             date(self.last_saved),
             self.changes,
             date(self.unsaved_since),
             self.cadence.id(),
             date(self.snoozed_until),
             date(self.last_automatic),
+            self.folder
+                .as_deref()
+                .map_or("null".to_string(), flat_json::quote),
+            self.folder_locked,
         )
     }
 

@@ -169,3 +169,29 @@ fn persistence_is_worded_for_each_answer() {
     );
     assert_eq!(usage_words(0.0, 0.0), "About 0.0 MB used.");
 }
+
+#[test]
+fn a_folder_name_with_any_characters_round_trips_as_json() {
+    let name = "Backups, \"Q4\": C:\\clients \u{e9}t\u{e9} \u{1F4BE}\ttab";
+    let r = BackupRecord {
+        folder: Some(name.to_string()),
+        folder_locked: true,
+        ..BackupRecord::default()
+    };
+    let text = r.encode();
+    assert_eq!(BackupRecord::decode(Some(&text)), r);
+    // What is written is JSON any reader understands.
+    let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(json["folder"], name);
+    assert_eq!(json["folder_locked"], true);
+    // And a record any JSON writer escaped reads back.
+    let escaped = r#"{"folder":"a\u00e9\"b\\c\ud83d\udcbe","folder_locked":false}"#;
+    let read = BackupRecord::decode(Some(escaped));
+    assert_eq!(read.folder.as_deref(), Some("a\u{e9}\"b\\c\u{1F4BE}"));
+    assert!(!read.folder_locked);
+    // Nested values are not a flat record: it starts afresh.
+    assert_eq!(
+        BackupRecord::decode(Some(r#"{"changes":3,"x":[1,2]}"#)),
+        BackupRecord::default()
+    );
+}

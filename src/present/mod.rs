@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod board;
+pub mod flat_json;
 pub mod folder;
 pub mod format;
 pub mod import;
