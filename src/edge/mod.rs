@@ -5,3 +5,4 @@
 pub mod crypto;
 pub mod local_storage;
 pub mod session;
+pub mod team_db;
