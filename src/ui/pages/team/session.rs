@@ -53,8 +53,12 @@ pub struct TeamSession {
     /// The files open are the generated demo team: nothing is remembered.
     pub demo: RwSignal<bool>,
     /// The team summary, computed once per change of the files (or of the
-    /// day), not once per visit to a team page.
-    pub summary: Memo<TeamSummary>,
+    /// day), not once per visit to a team page: made on the first visit
+    /// (so its code stays in the team page's piece of wasm) but owned by
+    /// the root, so it outlives the page.
+    summary: StoredValue<Option<Memo<TeamSummary>>>,
+    root: StoredValue<Owner>,
+    today: ReadSignal<Date>,
     /// Each person's row, computed once per file as it is read.
     rows: StoredValue<Rows>,
     /// Remembered files are read once per page load.
@@ -65,32 +69,44 @@ impl TeamSession {
     /// Provided at the root so the files, and the summary over them,
     /// survive moves between pages.
     pub fn provide(today: ReadSignal<Date>) {
-        let members: RwSignal<Vec<Member>> = RwSignal::new(Vec::new());
-        let rows: StoredValue<Rows> = StoredValue::new(BTreeMap::new());
-        // Always "changed": it only reruns when the files or the day change,
-        // and comparing thousands of clients would cost as much as the summary.
-        let summary = Memo::new_with_compare(
-            move |_| {
-                let today = today.get();
-                members.with(|ms| {
-                    let people = ms.iter().map(|m| row_of(rows, m, today)).collect();
-                    team_with_people(ms, people, today)
-                })
-            },
-            |_, _| true,
-        );
         provide_context(TeamSession {
-            members,
+            members: RwSignal::new(Vec::new()),
             failed: RwSignal::new(Vec::new()),
             locked: RwSignal::new(Vec::new()),
             remembered: RwSignal::new(false),
             status: RwSignal::new(None),
             progress: RwSignal::new(None),
             demo: RwSignal::new(false),
-            summary,
-            rows,
+            summary: StoredValue::new(None),
+            root: StoredValue::new(Owner::current().unwrap_or_default()),
+            today,
+            rows: StoredValue::new(BTreeMap::new()),
             restored: RwSignal::new(false),
         });
+    }
+
+    /// The team summary over the opened files (see the field).
+    pub fn summary(self) -> Memo<TeamSummary> {
+        if let Some(memo) = self.summary.get_value() {
+            return memo;
+        }
+        let (members, rows, today) = (self.members, self.rows, self.today);
+        // Always "changed": it only reruns when the files or the day change,
+        // and comparing thousands of clients would cost as much as the summary.
+        let memo = self.root.get_value().with(|| {
+            Memo::new_with_compare(
+                move |_| {
+                    let today = today.get();
+                    members.with(|ms| {
+                        let people = ms.iter().map(|m| row_of(rows, m, today)).collect();
+                        team_with_people(ms, people, today)
+                    })
+                },
+                |_, _| true,
+            )
+        });
+        self.summary.set_value(Some(memo));
+        memo
     }
 
     /// Reads one file: an export (with its person's row), a locked file,
@@ -312,5 +328,5 @@ pub fn use_team() -> TeamSession {
 /// The team summary for the opened files (kept in the session: a page that
 /// mounts reads it, it does not recompute it).
 pub fn team_memo(session: TeamSession, _today: ReadSignal<Date>) -> Memo<TeamSummary> {
-    session.summary
+    session.summary()
 }
