@@ -96,7 +96,7 @@ pub(super) fn CategoriesPerPerson(summary: Memo<TeamSummary>) -> impl IntoView {
 }
 
 /// Renewals listed before "Show all" (soonest first).
-const RENEWALS_CAP: usize = 100;
+const RENEWALS_CAP: usize = 25;
 
 /// Renewals in the next six months that are not secure.
 #[component]
