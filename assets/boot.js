@@ -7,7 +7,9 @@
     for (var i = 0; welcome && i < localStorage.length; i++) {
       if (String(localStorage.key(i)).indexOf("continuum") === 0) welcome = false;
     }
-    if (welcome && sessionStorage.length > 0) welcome = false;
+    // The demo portfolio open in this tab (the demo team keeps its own key
+    // and is drawn on /team, so it does not count).
+    if (welcome && sessionStorage.getItem("continuum/session/demo") !== null) welcome = false;
   } catch (e) {
     // Storage switched off: the app says so itself; show the welcome meanwhile.
   }

@@ -6,7 +6,9 @@
 // export, and what local storage holds. Prints a table, writes it to
 // target/bench/results.md, and exits non-zero when a budget is missed.
 //
-//   node tools/bench.mjs [--sizes 100,1000,2000,5000] [--runs 7] [--out FILE]
+//   node tools/bench.mjs [--sizes 100,1000,2000,5000] [--runs 7] [--out FILE] [--only team]
+//
+// `--only team` measures the team rows alone (tools/bench_team.mjs).
 //
 // Timings are taken inside the page with performance.now(): from the user's
 // action (a capture-phase listener on the click or change) to the moment the
@@ -19,12 +21,15 @@ import { gzipSync, constants as zlib } from "node:zlib";
 import { launchChromium } from "../tests/e2e/support.mjs";
 import { LIGHTHOUSE_VERSION, lighthouse } from "./bench_lighthouse.mjs";
 import { serve } from "./serve.mjs";
+import { TEAM_CLIENTS_EACH, TEAM_PEOPLE, teamFiles, teamRows, teamView } from "./bench_team.mjs";
 
 const SEED = 2026;
 const args = parseArgs(process.argv.slice(2));
 const SIZES = (args.sizes ?? "100,1000,2000,5000").split(",").map(Number);
 const RUNS = Number(args.runs ?? 7);
-const OUT = args.out ?? "target/bench/results.md";
+const OUT = args.out ?? (args.only ? `target/bench/results-${args.only}.md` : "target/bench/results.md");
+const ONLY = args.only;
+if (ONLY !== undefined && ONLY !== "team") throw new Error(`--only ${ONLY}: only "team" can be run alone`);
 
 /** The budgets from issue 8; the bench fails when one is missed. */
 const BUDGET = {
@@ -37,6 +42,9 @@ const BUDGET = {
   lighthousePerformance: 95,
   lighthouseOthers: 100,
   lcpMs: 2000,
+  // Issue 15: a team of 20 × 250 rich clients.
+  teamShownMs: 1000,
+  teamRevisitMs: 100,
 };
 
 function parseArgs(list) {
@@ -64,7 +72,7 @@ function localToday() {
 }
 
 /** Generates (or reuses) one file per size, keyed by size, seed and date. */
-function portfolios(today) {
+function portfolios(today, sizes = SIZES) {
   log("building the portfolio generator (cargo --release --example bench_portfolio)");
   const build = spawnSync("cargo", ["build", "--release", "--locked", "-p", "continuum-core", "--example", "bench_portfolio"], {
     stdio: ["ignore", "ignore", "inherit"],
@@ -73,7 +81,7 @@ function portfolios(today) {
   const bin = "target/release/examples/bench_portfolio";
   mkdirSync("target/bench", { recursive: true });
   const files = {};
-  for (const n of SIZES) {
+  for (const n of sizes) {
     const file = `target/bench/portfolio-${n}-seed${SEED}-${today}.json`;
     if (!existsSync(file) || statSync(bin).mtimeMs > statSync(file).mtimeMs) {
       const run = spawnSync(bin, [String(n), file, today, String(SEED)], { stdio: "inherit" });
@@ -516,12 +524,16 @@ const kb = (bytes) =>
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : "n/a");
 const int = (x) => Math.round(x).toLocaleString("en-US");
 
-function report({ load, demo, lh, quotaChars, sizes }) {
+function report({ load, demo, lh, quotaChars, sizes, team }) {
   const failures = [];
   const check = (ok, text) => {
     if (!ok) failures.push(text);
     return ok ? "ok" : "**OVER BUDGET**";
   };
+  if (!load) {
+    const lines = teamRows(team, check, { budget: BUDGET, kb, ms, int });
+    return { text: lines.join("\n"), failures };
+  }
   const at = (n) => sizes.find((s) => s.n === n);
   const lines = [];
   const size2000 = at(2000);
@@ -601,35 +613,43 @@ function report({ load, demo, lh, quotaChars, sizes }) {
   lines.push(
     `Bytes written per edit independent of portfolio size: ${check(flat, "bytes per edit grow with the portfolio")} (${fitted.map(int).join(", ")} bytes).`,
   );
+  lines.push("", ...teamRows(team, check, { budget: BUDGET, kb, ms, int }));
   return { text: lines.join("\n"), failures };
 }
 
 async function main() {
   if (!existsSync("dist/index.html")) throw new Error("dist/ is missing: run ./dev.sh bench");
   const today = localToday();
-  const files = portfolios(today);
+  const files = ONLY ? {} : portfolios(today);
+  const team5000 = files[TEAM_PEOPLE * TEAM_CLIENTS_EACH] ?? portfolios(today, [TEAM_PEOPLE * TEAM_CLIENTS_EACH])[TEAM_PEOPLE * TEAM_CLIENTS_EACH];
+  const paths = teamFiles(team5000);
   const server = await serve("dist");
   const browser = await launchChromium();
   try {
-    log("first load");
-    const load = await firstLoad(browser, server.url);
-    log("demo board");
-    const demo = await demoBoard(browser, server.url);
-    log("storage quota");
-    const quotaChars = await quota(browser, server.url);
-    log(`lighthouse ${LIGHTHOUSE_VERSION} on /`);
-    const lh = await lighthouse(server.url + "/");
-    const sizes = [];
-    for (const n of SIZES) sizes.push(await measureSize(browser, server.url, n, files[n]));
-    const { text, failures } = report({ load, demo, lh, quotaChars, sizes });
+    const results = {};
+    if (!ONLY) {
+      log("first load");
+      results.load = await firstLoad(browser, server.url);
+      log("demo board");
+      results.demo = await demoBoard(browser, server.url);
+      log("storage quota");
+      results.quotaChars = await quota(browser, server.url);
+      log(`lighthouse ${LIGHTHOUSE_VERSION} on /`);
+      results.lh = await lighthouse(server.url + "/");
+      results.sizes = [];
+      for (const n of SIZES) results.sizes.push(await measureSize(browser, server.url, n, files[n]));
+    }
+    results.team = await teamView(browser, server.url, paths, { runs: RUNS, newPage, log });
+    const { text, failures } = report(results);
     const chromium = browser.version();
     const header = `Continuum benchmark, ${new Date().toISOString().slice(0, 16)}Z, Chromium ${chromium}, ${RUNS} runs per timing (median; board and floor: ${2 * RUNS + 1} pairs, median and best), seed ${SEED}.\n`;
     const out = `${header}\n${text}\n`;
     console.log(out);
     mkdirSync(dirname(OUT), { recursive: true });
     writeFileSync(OUT, out);
-    writeFileSync(OUT.replace(/\.md$/, "") + ".json", JSON.stringify({ load, demo, lh, quotaChars, sizes }, null, 1));
-    for (const s of sizes) if (s.problems.length) log(`${s.n}: page errors: ${s.problems.join("; ")}`);
+    writeFileSync(OUT.replace(/\.md$/, "") + ".json", JSON.stringify(results, null, 1));
+    for (const s of results.sizes ?? []) if (s.problems.length) log(`${s.n}: page errors: ${s.problems.join("; ")}`);
+    if (results.team.problems.length) log(`team: page errors: ${results.team.problems.join("; ")}`);
     log(`written to ${OUT}`);
     if (failures.length) {
       console.error(`bench: over budget: ${failures.join("; ")}`);

@@ -260,3 +260,22 @@ fn the_demo_team_has_five_people_sharing_some_clients_over_every_category() {
     // The same day gives the same team, so a reload shows the same demo.
     assert_eq!(demo_team(today()), files);
 }
+
+#[test]
+fn rows_computed_once_per_file_give_the_same_team_and_every_client_is_found_by_id() {
+    use continuum_core::domain::team::{person_row, team_with_people};
+    let members = [ann(), bob()];
+    // A page keeps each person's row from when the file was read.
+    let rows = members.iter().map(|m| person_row(m, today())).collect();
+    let kept = team_with_people(&members, rows, today());
+    let t = team(&members, today());
+    assert_eq!(kept, t);
+    assert_eq!(kept.people[0].owner, "Ann");
+    for c in &t.clients {
+        assert_eq!(
+            t.client(&c.client.id).map(|f| &f.client.id),
+            Some(&c.client.id)
+        );
+    }
+    assert_eq!(t.client(&Id::new("nobody")), None);
+}

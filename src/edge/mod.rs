@@ -8,3 +8,4 @@ pub mod idb;
 pub mod js;
 pub mod local_storage;
 pub mod session;
+pub mod team_db;

@@ -27,7 +27,7 @@ pub fn App() -> impl IntoView {
     let store = Store::provide();
     super::sw::start(store);
     provide_context(RwSignal::new(ImportStage::Idle));
-    TeamSession::provide();
+    TeamSession::provide(store.today);
     // True while the router waits for a page's piece of the app: the page
     // being left is marked busy meanwhile, for screen readers (and tests).
     let (routing, set_routing) = signal(false);

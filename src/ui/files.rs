@@ -68,3 +68,17 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
         .map_err(|_| format!("{} could not be read", file.name()))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+/// Hands the main thread back to the browser (a zero-delay timeout) so it
+/// can paint progress and answer input before the next slice of work.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve: js_sys::Function, _| {
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

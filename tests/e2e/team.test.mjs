@@ -6,147 +6,11 @@
 // by record before it is merged.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { freshPage, open, useApp } from "./support.mjs";
+import { ANN, BOB, allStorage, day, peopleTable, rememberedInDatabase, teamColumns, tmpFile, withApp } from "./team_support.mjs";
 
 const app = useApp();
-
-/** A date `days` from today (local time, as the app reads it). */
-function day(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-function assessment(id, daysAgo, answers, verdict, extra = {}) {
-  return { id, date: day(-daysAgo), answers, verdict, ...extra };
-}
-
-function client(id, name, revenue, owner, rest = {}) {
-  return { id, profile: { name, annual_revenue: revenue, owner }, archived: false, ...rest };
-}
-
-function file(owner, clients) {
-  return { format: "continuum", version: 1, owner, exported_at: "2026-11-25T10:00:00Z", clients };
-}
-
-// Ann: Acme at risk (checked 20 days ago, renews in two months), Birch placed
-// secure, Cedar not yet assessed.
-const ANN = file("Ann Berg", [
-  client("c-acme", "Acme Tools", 100000, "Ann Berg", {
-    stakeholders: [{ id: "s-ann-buyer", name: "Olga Buyer", role: "decision_maker", senior: true, stance: "neutral" }],
-    assessments: [assessment("a-ann", 20, { r_price: { answer: "yes" } }, "at_risk")],
-  }),
-  client("c-birch", "Birch Farms", 50000, "Ann Berg", {
-    assessments: [
-      assessment("a-birch", 10, {}, "unassessed", { override: { category: "secure", reason: "Long contract, happy team." } }),
-    ],
-  }),
-  client("c-cedar", "Cedar Bank", 30000, "Ann Berg"),
-]);
-ANN.clients[0].profile.contract_end = day(60);
-
-// Bob: his own record of Acme, checked 5 days ago (fresher: it is the one
-// shown), with a person, an issue and a contact Ann does not have; and Dune,
-// not secure.
-const BOB = file("Bob Chen", [
-  client("c-acme", "Acme Tools", 100000, "Bob Chen", {
-    stakeholders: [{ id: "s-bob-cto", name: "Ravi Technical", role: "influencer", senior: true, stance: "opposed" }],
-    issues: [{ id: "i-bob-api", title: "API outages in October", opened_on: day(-30), severity: "serious", status: "open" }],
-    touchpoints: [{ id: "t-bob-call", date: day(-6), channel: "call", kind: "business", note: "CTO says they are leaving." }],
-    assessments: [assessment("a-bob", 5, { l_notified: { answer: "yes" } }, "inevitable_loss")],
-  }),
-  client("c-dune", "Dune Media", 70000, "Bob Chen", {
-    assessments: [assessment("a-dune", 10, { s_dissent: { answer: "yes" } }, "not_secure")],
-  }),
-]);
-
-let dir;
-async function tmpFile(name, data) {
-  dir ??= await mkdtemp(join(tmpdir(), "continuum-team-"));
-  const path = join(dir, name);
-  await writeFile(path, typeof data === "string" ? data : JSON.stringify(data, null, 2));
-  return path;
-}
-
-/** Every key and value in the page's local storage. */
-function allStorage(page) {
-  return page.evaluate(() => {
-    const out = {};
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      out[k] = localStorage.getItem(k);
-    }
-    return out;
-  });
-}
-
-async function importAndMerge(page, path) {
-  await open(page, app, "/settings");
-  await page.getByLabel("Choose a file to import…").setInputFiles(path);
-  await page.locator(".import-preview").waitFor();
-  await page.getByRole("button", { name: "Merge into my portfolio" }).click();
-  await page.locator(".import-done").waitFor();
-  await page.waitForTimeout(500); // the debounced save
-}
-
-/** A salesperson's own profile: their portfolio, exported with the Settings button. */
-async function exportFromOwnProfile(data, name) {
-  const page = await freshPage(app);
-  await importAndMerge(page, await tmpFile(name, data));
-  await open(page, app, "/settings");
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Export everything (JSON)" }).click(),
-  ]);
-  const path = await tmpFile(download.suggestedFilename(), "");
-  await download.saveAs(path);
-  assert.deepEqual(page.problems, []);
-  return { page, path, name: download.suggestedFilename() };
-}
-
-/** The manager's profile, with a portfolio of their own already stored. */
-async function managerPage() {
-  const page = await freshPage(app);
-  await importAndMerge(page, "tests/fixtures/v1-portfolio.json");
-  return page;
-}
-
-async function openTeamFiles(page, paths) {
-  await open(page, app, "/team");
-  await page.getByLabel("Open team files…").setInputFiles(paths);
-}
-
-/** Column -> {count, revenue} on the team board. */
-function teamColumns(page) {
-  return page.evaluate(() =>
-    Object.fromEntries(
-      [...document.querySelectorAll(".team-board section[data-category]")].map((col) => [
-        col.getAttribute("data-category"),
-        {
-          count: Number(col.querySelector(".count").textContent),
-          revenue: Number(col.querySelector("[data-revenue]").getAttribute("data-revenue")),
-          cards: [...col.querySelectorAll("[data-client-id]")].map((c) => c.getAttribute("data-client-id")),
-        },
-      ]),
-    ),
-  );
-}
-
-/** Salesperson -> {field: text} from the per-person table. */
-function peopleTable(page) {
-  return page.evaluate(() =>
-    Object.fromEntries(
-      [...document.querySelectorAll("table.team-people tbody tr")].map((tr) => [
-        tr.getAttribute("data-owner"),
-        Object.fromEntries([...tr.querySelectorAll("td[data-field]")].map((td) => [td.dataset.field, td.textContent])),
-      ]),
-    ),
-  );
-}
+const { importAndMerge, exportFromOwnProfile, managerPage, openTeamFiles } = withApp(app);
 
 test("two salespeople's exports open together in a manager's team view, and the manager's own data does not change", async () => {
   const ann = await exportFromOwnProfile(ANN, "ann-portfolio.json");
@@ -232,22 +96,23 @@ test("two salespeople's exports open together in a manager's team view, and the 
   await page.locator("main h1").waitFor();
   assert.equal(await page.locator(".team-board").count(), 0);
 
-  // "Remember" adds only team keys; a reload brings the files back; Close removes them.
+  // "Remember" keeps the files in the browser's database, not in the local
+  // storage the manager's portfolio uses; a reload brings them back; Close
+  // removes them.
   await openTeamFiles(page, [ann.path, bob.path]);
   await page.locator(".team-board [data-client-id]").first().waitFor();
   await page.getByRole("button", { name: "Remember these files on this browser" }).click();
   await page.locator(".remembered").waitFor();
-  const remembered = await allStorage(page);
-  const added = Object.keys(remembered).filter((k) => !(k in before));
-  assert.equal(added.length, 2);
-  assert.ok(added.every((k) => k.startsWith("continuum/v1/team/")), added.join(", "));
-  for (const [k, v] of Object.entries(before)) assert.equal(remembered[k], v, k);
+  assert.deepEqual(await allStorage(page), before);
+  assert.equal(await rememberedInDatabase(page), 2);
   await page.reload();
   await page.locator(".team-board [data-client-id=c-acme]").waitFor();
   assert.equal(await page.locator(".team-files li").count(), 2);
   await page.getByRole("button", { name: "Close the team files" }).click();
   await page.locator(".team-board").waitFor({ state: "detached" });
   assert.deepEqual(await allStorage(page), before);
+  for (let i = 0; i < 50 && (await rememberedInDatabase(page)) > 0; i++) await page.waitForTimeout(100);
+  assert.equal(await rememberedInDatabase(page), 0);
   await page.reload();
   await page.locator("main h1").waitFor();
   assert.equal(await page.locator(".team-board").count(), 0);
@@ -315,38 +180,6 @@ test("a colleague's evidence on a shared client is previewed record by record, t
   await bob.page.context().close();
 });
 
-test("when the browser's storage is full, remembering says so and the files stay open for the session", async () => {
-  const page = await freshPage(app);
-  await openTeamFiles(page, [await tmpFile("bob-full.json", BOB)]);
-  await page.locator(".team-board [data-client-id=c-dune]").waitFor();
-  // Fill this origin's storage with something that is not Continuum's.
-  await page.evaluate(() => {
-    const chunk = "x".repeat(256 * 1024);
-    for (let i = 0; ; i++) {
-      try {
-        localStorage.setItem(`filler-${i}`, chunk);
-      } catch {
-        break;
-      }
-    }
-    for (let i = 0; ; i++) {
-      try {
-        localStorage.setItem(`small-${i}`, "x".repeat(1024));
-      } catch {
-        break;
-      }
-    }
-  });
-  await page.getByRole("button", { name: "Remember these files on this browser" }).click();
-  await page.getByText("could not be remembered").waitFor();
-  assert.match(await page.locator(".team-status").innerText(), /not enough room/);
-  const teamKeys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("continuum/v1/team/")));
-  assert.deepEqual(teamKeys, []);
-  assert.equal(await page.locator(".team-board [data-client-id]").count(), 2);
-  assert.equal(await page.locator(".remembered").count(), 0);
-  await page.context().close();
-});
-
 test("a manager with no files yet opens a demo team: five invented people on one board, nothing stored", async () => {
   const page = await freshPage(app);
   await open(page, app, "/team");
@@ -368,3 +201,4 @@ test("a manager with no files yet opens a demo team: five invented people on one
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+

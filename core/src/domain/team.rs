@@ -113,11 +113,14 @@ pub struct Team {
     pub people: Vec<PersonRow>,
     /// Not-secure renewals within six months over the combined clients, soonest first.
     pub renewals: Vec<Renewal>,
+    /// Where each client sits in `clients`, so a board of thousands of
+    /// cards finds each one without a scan.
+    index: BTreeMap<Id, usize>,
 }
 
 impl Team {
     pub fn client(&self, id: &Id) -> Option<&TeamClient> {
-        self.clients.iter().find(|c| &c.client.id == id)
+        self.index.get(id).and_then(|&i| self.clients.get(i))
     }
 }
 
@@ -139,7 +142,9 @@ fn at_risk(category: Category) -> bool {
     matches!(category, Category::AtRisk | Category::InevitableLoss)
 }
 
-fn person_row(member: &Member, today: Date) -> PersonRow {
+/// One salesperson's row, read from their own file alone: it depends on no
+/// other file, so a caller may compute it once per file and reuse it.
+pub fn person_row(member: &Member, today: Date) -> PersonRow {
     let p = &member.portfolio;
     let views = assess_portfolio(p, today);
     let active: Vec<(&Client, &ClientView)> = p
@@ -192,6 +197,13 @@ fn person_row(member: &Member, today: Date) -> PersonRow {
 
 /// The team board for the opened files, as of `today`.
 pub fn team(members: &[Member], today: Date) -> Team {
+    let people = members.iter().map(|m| person_row(m, today)).collect();
+    team_with_people(members, people, today)
+}
+
+/// The team board for the opened files, with each person's row already
+/// computed (by [`person_row`], one per member in the same order).
+pub fn team_with_people(members: &[Member], people: Vec<PersonRow>, today: Date) -> Team {
     // Combine by id: (record shown, its file index, owners).
     let mut combined: Vec<(Client, usize, Vec<String>)> = Vec::new();
     let mut position: BTreeMap<Id, usize> = BTreeMap::new();
@@ -218,29 +230,36 @@ pub fn team(members: &[Member], today: Date) -> Team {
             }
         }
     }
+    let (records, sources): (Vec<Client>, Vec<(usize, Vec<String>)>) = combined
+        .into_iter()
+        .map(|(client, from, owners)| (client, (from, owners)))
+        .unzip();
     let portfolio = Portfolio {
         owner: String::new(),
-        clients: combined.iter().map(|(c, _, _)| c.clone()).collect(),
+        clients: records,
     };
     let views: Vec<ClientView> = portfolio.clients.iter().map(|c| assess(c, today)).collect();
     let board = board(&portfolio, &views);
-    let clients: Vec<TeamClient> = combined
+    let due = due_list(&portfolio, today);
+    let clients: Vec<TeamClient> = portfolio
+        .clients
         .into_iter()
+        .zip(sources)
         .zip(views)
-        .map(|((client, shown_from, owners), view)| TeamClient {
+        .map(|((client, (shown_from, owners)), view)| TeamClient {
             client,
             view,
             owners,
             shown_from,
         })
         .collect();
-    let renewals = due_list(&portfolio, today)
+    let renewals = due
         .into_iter()
         .filter_map(|d| {
             let DueKind::Renewal { contract_end } = d.kind else {
                 return None;
             };
-            let tc = clients.iter().find(|c| c.client.id == d.client)?;
+            let tc = position.get(&d.client).and_then(|&i| clients.get(i))?;
             let category = tc.view.verdict.category;
             (category != Category::Secure).then(|| Renewal {
                 client: d.client.clone(),
@@ -255,8 +274,9 @@ pub fn team(members: &[Member], today: Date) -> Team {
         .collect();
     Team {
         board,
-        people: members.iter().map(|m| person_row(m, today)).collect(),
+        people,
         renewals,
         clients,
+        index: position,
     }
 }

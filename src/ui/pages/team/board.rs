@@ -28,8 +28,7 @@ pub(super) fn TeamBoard(summary: Memo<TeamSummary>, today: Date) -> impl IntoVie
                 view! {
                     <div class="board team-board">
                         {t.board.columns.iter().map(|col| {
-                            let cards: Vec<TeamClient> = col.clients.iter().filter_map(|id| t.client(id).cloned()).collect();
-                            view! { <TeamColumn column=col.clone() cards today/> }
+                            view! { <TeamColumn column=col.clone() summary today/> }
                         }).collect_view()}
                     </div>
                     {lost}
@@ -39,8 +38,34 @@ pub(super) fn TeamBoard(summary: Memo<TeamSummary>, today: Date) -> impl IntoVie
     }
 }
 
+/// Cards rendered per column before "Show all" (a team of 5,000 clients
+/// would otherwise build 5,000 cards on every visit).
+const COLUMN_CAP: usize = 40;
+
 #[component]
-fn TeamColumn(column: Column, cards: Vec<TeamClient>, today: Date) -> impl IntoView {
+fn TeamColumn(column: Column, summary: Memo<TeamSummary>, today: Date) -> impl IntoView {
+    let expanded = RwSignal::new(false);
+    let ids = column.clients.clone();
+    let cards = move || {
+        let shown = if expanded.get() {
+            ids.len()
+        } else {
+            COLUMN_CAP
+        };
+        summary.with(|t| {
+            ids.iter()
+                .take(shown)
+                .filter_map(|id| t.client(id))
+                .map(|c| view! { <li>{team_card(c, today)}</li> })
+                .collect_view()
+        })
+    };
+    let count = column.count;
+    let show_all = (count > COLUMN_CAP).then(|| view! {
+        <button type="button" class="button quiet show-all" on:click=move |_| expanded.update(|e| *e = !*e)>
+            {move || if expanded.get() { format!("Show the first {COLUMN_CAP}") } else { format!("Show all {count}") }}
+        </button>
+    });
     let heading_id = format!("team-column-{}", column.category.id());
     let labelled_by = heading_id.clone();
     view! {
@@ -57,16 +82,16 @@ fn TeamColumn(column: Column, cards: Vec<TeamClient>, today: Date) -> impl IntoV
                     </span>
                 </p>
             </header>
-            {cards.is_empty().then(|| view! { <p class="empty">"None here."</p> })}
-            <ul class="cards">
-                {cards.into_iter().map(|c| view! { <li><TeamCard client=c today/></li> }).collect_view()}
-            </ul>
+            {(count == 0).then(|| view! { <p class="empty">"None here."</p> })}
+            <ul class="cards">{cards}</ul>
+            {show_all}
         </section>
     }
 }
 
-#[component]
-fn TeamCard(client: TeamClient, today: Date) -> impl IntoView {
+/// A card, read from the summary in place: copying each client's whole
+/// record (people, issues, contacts, check-ups) cost more than drawing it.
+fn team_card(client: &TeamClient, today: Date) -> impl IntoView {
     let c = &client.client;
     let revenue = c
         .profile

@@ -29,6 +29,10 @@ pub fn TeamClientPage() -> impl IntoView {
                     .unwrap_or_default();
                 view! { <ReadOnlyClient client file/> }.into_any()
             }
+            // Remembered files are still being read after a reload.
+            None if session.progress.get().is_some() => {
+                view! { <p role="status">"Reading the team files…"</p> }.into_any()
+            }
             None => {
                 set_title("Team client not found");
                 view! {

@@ -3,9 +3,9 @@
 //!
 //! The opened files live in a [`TeamSession`] provided at the root, apart
 //! from the [`Store`](crate::ui::store::Store): nothing here is ever written
-//! to the manager's own portfolio. They are kept in local storage (under
-//! `storage::team_files`'s keys, which the portfolio loader ignores) only
-//! when the manager asks, and "Close" forgets both copies.
+//! to the manager's own portfolio. They are kept in the browser's IndexedDB
+//! (never in the local storage the portfolio uses) only when the manager
+//! asks, and "Close" forgets both copies.
 
 use leptos::prelude::*;
 
@@ -17,6 +17,7 @@ use tables::{CategoriesPerPerson, PeopleTable, Renewals};
 
 mod board;
 mod client;
+mod remember;
 mod session;
 mod tables;
 
@@ -109,9 +110,10 @@ pub fn Team() -> impl IntoView {
                     </Show>
                 </div>
                 <p class="team-status" role="status" aria-live="polite">
-                    {move || match session.reading.get() {
-                        0 => session.status.get().unwrap_or_default(),
-                        n => format!("Reading {n} file(s)…"),
+                    {move || match session.progress.get() {
+                        None => session.status.get().unwrap_or_default(),
+                        Some((_, 0)) => "Looking for remembered team files…".to_string(),
+                        Some((done, total)) => format!("Reading files: {done} of {total}"),
                     }}
                 </p>
                 <Show when=move || session.demo.get()>
@@ -185,12 +187,12 @@ fn FailedFiles() -> impl IntoView {
 #[component]
 fn OpenedFiles() -> impl IntoView {
     let session = use_team();
+    // Read in place: cloning the members would copy every client of every file.
     move || {
-        let members = session.members.get();
-        (!members.is_empty()).then(|| {
+        session.members.with(|members| (!members.is_empty()).then(|| {
             view! {
                 <ul class="team-files">
-                    {members.into_iter().map(|m| {
+                    {members.iter().map(|m| {
                         let n = m.portfolio.clients.len();
                         view! {
                             <li data-file=m.file.clone() data-owner=m.owner.clone()>
@@ -201,6 +203,6 @@ fn OpenedFiles() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             }
-        })
+        }))
     }
 }

@@ -1,21 +1,21 @@
 //! The team files a manager has opened in this tab ([`TeamSession`]):
-//! opening, remembering on this browser and closing them, apart from the
-//! manager's own portfolio.
+//! opening them a file at a time, the team summary computed once per change
+//! of the files, the demo team, and closing, apart from the manager's own
+//! portfolio. Remembering on this browser is in `remember.rs`.
+
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
 use crate::domain::sample::demo_team;
-use crate::domain::team::{team, Member, Team as TeamSummary};
+use crate::domain::team::{person_row, team_with_people, Member, PersonRow, Team as TeamSummary};
 use crate::domain::Date;
-use crate::edge::local_storage::WriteError;
-use crate::storage::file::export_json_compact;
+use crate::edge::session;
 use crate::storage::import_json;
-use crate::storage::team_files::{
-    is_team_key, place_member, remembered_team_files, team_file_key, Placed,
-};
-use crate::ui::files::read_file;
+use crate::storage::team_files::{place_member, Placed};
+use crate::ui::files::{read_file, yield_to_browser};
 use crate::ui::locked::LockedFile;
-use crate::ui::store::{now_iso, Store};
+use crate::ui::store::Store;
 
 /// A file that could not be opened, and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +24,17 @@ pub struct FailedFile {
     pub message: String,
     pub problems: Vec<String>,
 }
+
+/// What reading one file gave.
+pub(super) enum Parsed {
+    /// An export, with its person's row computed while it was read.
+    Opened(Member, PersonRow),
+    Locked(LockedFile),
+    Failed(FailedFile),
+}
+
+/// Each person's row by (file, owner), with the day it was computed for.
+type Rows = BTreeMap<(String, String), (Date, PersonRow)>;
 
 /// The files a manager has opened in this tab.
 #[derive(Clone, Copy)]
@@ -36,71 +47,79 @@ pub struct TeamSession {
     pub remembered: RwSignal<bool>,
     /// The outcome of the last remember, open or close, for the status line.
     pub status: RwSignal<Option<String>>,
-    /// Files are being read.
-    pub reading: RwSignal<usize>,
+    /// Files being read: (done, of how many); `(0, 0)` while remembered
+    /// files are looked for.
+    pub progress: RwSignal<Option<(usize, usize)>>,
     /// The files open are the generated demo team: nothing is remembered.
     pub demo: RwSignal<bool>,
+    /// The team summary, computed once per change of the files (or of the
+    /// day), not once per visit to a team page: made on the first visit
+    /// (so its code stays in the team page's piece of wasm) but owned by
+    /// the root, so it outlives the page.
+    summary: StoredValue<Option<Memo<TeamSummary>>>,
+    root: StoredValue<Owner>,
+    today: ReadSignal<Date>,
+    /// Each person's row, computed once per file as it is read.
+    rows: StoredValue<Rows>,
     /// Remembered files are read once per page load.
-    restored: RwSignal<bool>,
+    pub(super) restored: RwSignal<bool>,
 }
 
 impl TeamSession {
-    /// Provided at the root so the files survive moves between team pages.
-    pub fn provide() {
+    /// Provided at the root so the files, and the summary over them,
+    /// survive moves between pages.
+    pub fn provide(today: ReadSignal<Date>) {
         provide_context(TeamSession {
             members: RwSignal::new(Vec::new()),
             failed: RwSignal::new(Vec::new()),
             locked: RwSignal::new(Vec::new()),
             remembered: RwSignal::new(false),
             status: RwSignal::new(None),
-            reading: RwSignal::new(0),
+            progress: RwSignal::new(None),
             demo: RwSignal::new(false),
+            summary: StoredValue::new(None),
+            root: StoredValue::new(Owner::current().unwrap_or_default()),
+            today,
+            rows: StoredValue::new(BTreeMap::new()),
             restored: RwSignal::new(false),
         });
     }
 
-    /// Reads the remembered files, once.
-    pub(super) fn restore(self, store: Store) {
-        if self.restored.get_untracked() {
-            return;
+    /// The team summary over the opened files (see the field).
+    pub fn summary(self) -> Memo<TeamSummary> {
+        if let Some(memo) = self.summary.get_value() {
+            return memo;
         }
-        self.restored.set(true);
-        let Some(storage) = store.local_store() else {
-            return;
-        };
-        let files = remembered_team_files(&storage.entries());
-        if files.is_empty() {
-            return;
-        }
-        for (file, text) in files {
-            self.open(file, text.as_bytes());
-        }
-        self.remembered.set(true);
+        let (members, rows, today) = (self.members, self.rows, self.today);
+        // Always "changed": it only reruns when the files or the day change,
+        // and comparing thousands of clients would cost as much as the summary.
+        let memo = self.root.get_value().with(|| {
+            Memo::new_with_compare(
+                move |_| {
+                    let today = today.get();
+                    members.with(|ms| {
+                        let people = ms.iter().map(|m| row_of(rows, m, today)).collect();
+                        team_with_people(ms, people, today)
+                    })
+                },
+                |_, _| true,
+            )
+        });
+        self.summary.set_value(Some(memo));
+        memo
     }
 
-    /// Adds one file (replacing the same person's file of that name; another
-    /// person's file of that name stays beside it) or lists
-    /// its errors; other files are not affected either way.
-    pub(super) fn open(self, file: String, bytes: &[u8]) {
-        self.failed.update(|f| f.retain(|x| x.file != file));
-        self.locked.update(|l| l.retain(|x| x.name != file));
+    /// Reads one file: an export (with its person's row), a locked file,
+    /// or what is wrong with it.
+    pub(super) fn parse(file: String, bytes: &[u8], today: Date) -> Parsed {
         if let Some(locked) = LockedFile::recognise(file.clone(), bytes) {
-            self.locked.update(|l| l.push(locked));
-            return;
+            return Parsed::Locked(locked);
         }
         match import_json(bytes) {
             Ok(imported) => {
-                let member = Member::new(file.clone(), imported.portfolio);
-                let owner = member.owner.clone();
-                let placed = self
-                    .members
-                    .try_update(|ms| place_member(ms, member))
-                    .unwrap_or(Placed::Added);
-                if placed == Placed::BesideNamesake {
-                    self.status.set(Some(format!(
-                        "Another file named {file} is already open from someone else: both are shown, this one as {owner}'s."
-                    )));
-                }
+                let member = Member::new(file, imported.portfolio);
+                let row = person_row(&member, today);
+                Parsed::Opened(member, row)
             }
             Err(e) => {
                 let problems: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
@@ -110,29 +129,98 @@ impl TeamSession {
                     1 => "1 problem:".to_string(),
                     n => format!("{n} problems:"),
                 };
-                self.failed.update(|f| {
-                    f.push(FailedFile {
-                        file,
-                        message,
-                        problems,
-                    })
+                Parsed::Failed(FailedFile {
+                    file,
+                    message,
+                    problems,
                 })
             }
         }
     }
 
+    /// Adds read files at once (one new summary for all of them): each
+    /// replaces the same person's file of that name; another person's file
+    /// of that name stays beside it; a failed file is listed.
+    pub(super) fn accept(self, parsed: Vec<(String, Parsed)>, today: Date) {
+        let names: Vec<&String> = parsed.iter().map(|(name, _)| name).collect();
+        self.failed
+            .update(|f| f.retain(|x| !names.contains(&&x.file)));
+        self.locked
+            .update(|l| l.retain(|x| !names.contains(&&x.name)));
+        let mut opened = Vec::new();
+        for (_, p) in parsed {
+            match p {
+                Parsed::Opened(member, row) => {
+                    let key = (member.file.clone(), member.owner.clone());
+                    self.rows.update_value(|r| {
+                        r.insert(key, (today, row));
+                    });
+                    opened.push(member);
+                }
+                Parsed::Locked(locked) => self.locked.update(|l| l.push(locked)),
+                Parsed::Failed(failed) => self.failed.update(|f| f.push(failed)),
+            }
+        }
+        if opened.is_empty() {
+            return;
+        }
+        let mut beside = Vec::new();
+        self.members.update(|ms| {
+            for member in opened {
+                let (file, owner) = (member.file.clone(), member.owner.clone());
+                if place_member(ms, member) == Placed::BesideNamesake {
+                    beside.push(format!(
+                        "Another file named {file} is already open from someone else: both are shown, this one as {owner}'s."
+                    ));
+                }
+            }
+        });
+        if !beside.is_empty() {
+            self.status.set(Some(beside.join(" ")));
+        }
+    }
+
+    /// Reads `files` a file at a time, handing the browser back its main
+    /// thread between files so the page stays responsive and the progress
+    /// shows; the board appears once, when all are read.
+    pub(super) async fn read_all<F>(self, files: Vec<F>, today: Date, read: impl AsyncRead<F>) {
+        let total = files.len();
+        let mut parsed = Vec::with_capacity(total);
+        for (done, file) in files.into_iter().enumerate() {
+            self.progress.set(Some((done, total)));
+            yield_to_browser().await;
+            let (name, bytes) = read.read(file).await;
+            let p = match bytes {
+                Ok(bytes) => Self::parse(name.clone(), &bytes, today),
+                Err(message) => Parsed::Failed(FailedFile {
+                    file: name.clone(),
+                    message,
+                    problems: Vec::new(),
+                }),
+            };
+            parsed.push((name, p));
+        }
+        self.progress.set(Some((total, total)));
+        yield_to_browser().await;
+        self.accept(parsed, today);
+        self.progress.set(None);
+    }
+
     /// Opens the generated demo team (invented people, dated from `today`)
-    /// in place of any open files; nothing is stored.
+    /// in place of any open files; nothing is stored, but this tab notes it
+    /// is open so a reload keeps it.
     pub(super) fn open_demo(self, today: Date) {
         let members = demo_team(today)
             .into_iter()
             .map(|p| Member::new(format!("Demo team – {}.json", p.owner), p))
             .collect();
+        self.rows.update_value(BTreeMap::clear);
         self.members.set(members);
         self.failed.set(Vec::new());
         self.locked.set(Vec::new());
         self.remembered.set(false);
         self.demo.set(true);
+        session::remember_team_demo(true);
         self.status.set(Some(
             "The demo team is open: five invented salespeople. Nothing is stored, and your own portfolio is untouched.".into(),
         ));
@@ -146,110 +234,90 @@ impl TeamSession {
         }
         // Real files replace the demo team rather than join it.
         if self.demo.get_untracked() {
-            self.demo.set(false);
-            self.members.set(Vec::new());
+            self.leave_demo();
         }
         self.status.set(None);
-        self.reading.update(|n| *n += files.len());
+        let today = store.today.get_untracked();
         leptos::task::spawn_local(async move {
-            for file in files {
-                let name = file.name();
-                match read_file(&file).await {
-                    Ok(bytes) => self.open(name, &bytes),
-                    Err(message) => self.failed.update(|f| {
-                        f.push(FailedFile {
-                            file: name,
-                            message,
-                            problems: Vec::new(),
-                        })
-                    }),
-                }
-                self.reading.update(|n| *n = n.saturating_sub(1));
-            }
+            self.read_all(files, today, PickedFile).await;
             if self.remembered.get_untracked() {
                 self.remember(store);
             }
         });
     }
 
+    fn leave_demo(self) {
+        self.demo.set(false);
+        session::remember_team_demo(false);
+        self.members.set(Vec::new());
+        self.rows.update_value(BTreeMap::clear);
+    }
+
     /// Opens a locked file's unlocked export in place of the locked file.
     pub(super) fn open_unlocked(self, store: Store, file: String, bytes: &[u8]) {
-        self.locked.update(|l| l.retain(|x| x.name != file));
-        self.open(file, bytes);
+        let today = store.today.get_untracked();
+        let parsed = Self::parse(file.clone(), bytes, today);
+        self.accept(vec![(file, parsed)], today);
         if self.remembered.get_untracked() {
             self.remember(store);
         }
     }
 
-    /// Removes every remembered team file from this browser.
-    pub(super) fn forget_stored(store: Store) {
-        if let Some(storage) = store.local_store() {
-            for (key, _) in storage.entries() {
-                if is_team_key(&key) {
-                    storage.remove(&key);
-                }
-            }
-        }
-    }
-
-    /// Keeps the opened files on this browser; if they do not fit, nothing
-    /// is kept and the session copy stays open.
-    pub(super) fn remember(self, store: Store) {
-        if self.demo.get_untracked() {
-            return;
-        }
-        let Some(storage) = store.local_store() else {
-            self.remembered.set(false);
-            self.status.set(Some(
-                "This browser does not allow local storage here: the files stay open until the page is closed.".into(),
-            ));
-            return;
-        };
-        Self::forget_stored(store);
-        let exported_at = now_iso();
-        let result = self.members.with_untracked(|ms| {
-            ms.iter().enumerate().try_for_each(|(i, m)| {
-                let key = team_file_key(i, &m.file);
-                storage.set(&key, &export_json_compact(&m.portfolio, &exported_at))
-            })
-        });
-        match result {
-            Ok(()) => {
-                self.remembered.set(true);
-                self.status.set(Some(
-                    "These files are remembered on this browser, apart from your own portfolio. Close forgets them.".into(),
-                ));
-            }
-            Err(e) => {
-                Self::forget_stored(store);
-                self.remembered.set(false);
-                let why = match e {
-                    WriteError::Full => {
-                        "there is not enough room left in this browser's storage".to_string()
-                    }
-                    WriteError::Other(e) => e,
-                };
-                self.status.set(Some(format!(
-                    "These files could not be remembered: {why}. They stay open until the page is closed; your own portfolio is unchanged."
-                )));
-            }
-        }
-    }
-
     /// Forgets every opened file, in this tab and on this browser.
     pub(super) fn close(self, store: Store) {
+        let was_demo = self.demo.get_untracked();
         Self::forget_stored(store);
-        self.members.set(Vec::new());
+        self.leave_demo();
         self.failed.set(Vec::new());
         self.locked.set(Vec::new());
         self.remembered.set(false);
-        let text = if self.demo.get_untracked() {
+        let text = if was_demo {
             "The demo team is closed."
         } else {
             "The team files are closed and forgotten on this browser."
         };
-        self.demo.set(false);
         self.status.set(Some(text.into()));
+    }
+}
+
+/// A person's row from the cache, or computed (and kept) when the file is
+/// new to it or the day moved on.
+fn row_of(rows: StoredValue<Rows>, m: &Member, today: Date) -> PersonRow {
+    let key = (m.file.clone(), m.owner.clone());
+    let cached = rows.with_value(|r| {
+        r.get(&key)
+            .filter(|(day, _)| *day == today)
+            .map(|(_, row)| row.clone())
+    });
+    cached.unwrap_or_else(|| {
+        let row = person_row(m, today);
+        rows.update_value(|r| {
+            r.insert(key, (today, row.clone()));
+        });
+        row
+    })
+}
+
+/// How [`TeamSession::read_all`] gets one file's name and bytes.
+pub(super) trait AsyncRead<F> {
+    async fn read(&self, file: F) -> (String, Result<Vec<u8>, String>);
+}
+
+/// A picked or dropped file.
+pub(super) struct PickedFile;
+
+impl AsyncRead<web_sys::File> for PickedFile {
+    async fn read(&self, file: web_sys::File) -> (String, Result<Vec<u8>, String>) {
+        (file.name(), read_file(&file).await)
+    }
+}
+
+/// A remembered file's name and text.
+pub(super) struct Remembered;
+
+impl AsyncRead<(String, String)> for Remembered {
+    async fn read(&self, (name, text): (String, String)) -> (String, Result<Vec<u8>, String>) {
+        (name, Ok(text.into_bytes()))
     }
 }
 
@@ -257,7 +325,8 @@ pub fn use_team() -> TeamSession {
     expect_context::<TeamSession>()
 }
 
-/// The team summary for the opened files, recomputed when they change.
-pub fn team_memo(session: TeamSession, today: ReadSignal<Date>) -> Memo<TeamSummary> {
-    Memo::new(move |_| session.members.with(|ms| team(ms, today.get())))
+/// The team summary for the opened files (kept in the session: a page that
+/// mounts reads it, it does not recompute it).
+pub fn team_memo(session: TeamSession, _today: ReadSignal<Date>) -> Memo<TeamSummary> {
+    session.summary()
 }

@@ -95,9 +95,14 @@ pub(super) fn CategoriesPerPerson(summary: Memo<TeamSummary>) -> impl IntoView {
     }
 }
 
+/// Renewals listed before "Show all" (soonest first).
+const RENEWALS_CAP: usize = 25;
+
 /// Renewals in the next six months that are not secure.
 #[component]
 pub(super) fn Renewals(summary: Memo<TeamSummary>, today: Date) -> impl IntoView {
+    let expanded = RwSignal::new(false);
+    let count = move || summary.with(|t| t.renewals.len());
     view! {
         <section class="team-renewals-section" aria-labelledby="team-renewals-heading">
             <h2 id="team-renewals-heading">"Renewals in the next six months that are not secure"</h2>
@@ -107,7 +112,7 @@ pub(super) fn Renewals(summary: Memo<TeamSummary>, today: Date) -> impl IntoView
                 }
                 view! {
                     <ul class="team-renewals">
-                        {t.renewals.iter().map(|r| view! {
+                        {t.renewals.iter().take(if expanded.get() { usize::MAX } else { RENEWALS_CAP }).map(|r| view! {
                             <li data-client-id=r.client.to_string()>
                                 <a href=format!("/team/client/{}", r.client)>{r.name.clone()}</a>
                                 " · " <span class="pill" data-category=r.category.id()>{r.category.name()}</span>
@@ -120,6 +125,11 @@ pub(super) fn Renewals(summary: Memo<TeamSummary>, today: Date) -> impl IntoView
                 }
                 .into_any()
             })}
+            <Show when=move || { count() > RENEWALS_CAP }>
+                <button type="button" class="button quiet show-all" on:click=move |_| expanded.update(|e| *e = !*e)>
+                    {move || if expanded.get() { format!("Show the first {RENEWALS_CAP}") } else { format!("Show all {}", count()) }}
+                </button>
+            </Show>
         </section>
     }
 }
