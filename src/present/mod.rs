@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod board;
 pub mod format;
+pub mod gut;
 pub mod import;
 pub mod input;
 pub mod passphrase;

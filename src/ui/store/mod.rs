@@ -70,6 +70,7 @@ struct Setters {
     ready: WriteSignal<bool>,
     deleted: WriteSignal<Option<(usize, Client)>>,
     backup: WriteSignal<BackupRecord>,
+    gut_skipped: WriteSignal<Vec<Id>>,
 }
 
 #[derive(Clone, Copy)]
@@ -92,6 +93,9 @@ pub struct Store {
     /// When the data was last saved to a file, and changes since (kept
     /// under its own key, see `backup.rs`).
     pub backup: ReadSignal<BackupRecord>,
+    /// The check-ups (by assessment id) whose gut call the user skipped in
+    /// this session: a choice about what to see, not data, so not saved.
+    pub gut_skipped: ReadSignal<Vec<Id>>,
     pub records_changed: RecordsChanged,
     set: Setters,
     saver: StoredValue<saving::Saver, LocalStorage>,
@@ -119,6 +123,7 @@ impl Store {
         let (ready, set_ready) = signal(true);
         let (deleted, set_deleted) = signal(None);
         let (backup, set_backup) = signal(backup::stored_record());
+        let (gut_skipped, set_gut_skipped) = signal(Vec::new());
         let store = Store {
             today,
             owner,
@@ -131,6 +136,7 @@ impl Store {
             ready,
             deleted,
             backup,
+            gut_skipped,
             records_changed: RecordsChanged(Trigger::new()),
             set: Setters {
                 owner: set_owner,
@@ -143,6 +149,7 @@ impl Store {
                 ready: set_ready,
                 deleted: set_deleted,
                 backup: set_backup,
+                gut_skipped: set_gut_skipped,
             },
             saver: StoredValue::new_local(saving::Saver::default()),
             own: StoredValue::new_local(None),
