@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::override_box::OverrideBox;
 use super::path_panel::PathPanel;
 use crate::domain::{Category, GutCall, QuestionId};
+use crate::present::format::plural;
 use crate::present::gut;
 use crate::ui::pages::client::common::{uid, Ctx};
 
@@ -50,10 +51,17 @@ pub(super) fn VerdictPanel(ctx: Ctx, answered: Memo<usize>, call: Memo<GutCall>)
         GutCall::Given(g) => gut::comparison(g, computed.get()),
         _ => None,
     };
+    let reason_count =
+        move || verdict.with(|v| plural(v.reasons.len() as i64, "reason", "reasons"));
+    // On a phone the panel is one line until its reasons are asked for
+    // (style/client.css), so it never covers the question being answered.
+    let open = RwSignal::new(false);
     let headline_id = uid("verdict");
+    let details_id = uid("verdict-details");
     view! {
-        <aside class="verdict-panel" aria-labelledby=headline_id.clone()>
+        <aside class="verdict-panel" aria-labelledby=headline_id.clone() data-open=move || open.get().to_string()>
             <h2 id=headline_id.clone() class="visually-hidden">"Verdict"</h2>
+            <div class="verdict-line">
             <div
                 class="verdict-now"
                 data-verdict=move || category.get().id()
@@ -65,7 +73,19 @@ pub(super) fn VerdictPanel(ctx: Ctx, answered: Memo<usize>, call: Memo<GutCall>)
                 </span>
                 <strong class="verdict-name">{move || category.get().name()}</strong>
                 <span class="verdict-progress">{move || answered.get()} " of " {QuestionId::ALL.len()} " answered"</span>
+                <span class="verdict-reason-count">{reason_count}</span>
             </div>
+            <button
+                type="button"
+                class="button small verdict-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=details_id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "Show reasons"
+            </button>
+            </div>
+            <div class="verdict-details" id=details_id.clone()>
             {move || {
                 overridden
                     .get()
@@ -122,6 +142,7 @@ pub(super) fn VerdictPanel(ctx: Ctx, answered: Memo<usize>, call: Memo<GutCall>)
                 <PathPanel ctx=ctx/>
             </Show>
             <OverrideBox ctx=ctx overridden=overridden/>
+            </div>
         </aside>
     }
 }
