@@ -25,7 +25,7 @@ mod cards;
 mod chart;
 mod column;
 mod filters;
-mod movement;
+pub(super) mod movement;
 mod table;
 
 /// Builds the board's rows from the store (reading each slot's own memo,
