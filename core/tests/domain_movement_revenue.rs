@@ -2,7 +2,8 @@
 //! Movement on the board: who moved between the last two check-ups, and the
 //! net change of annual revenue per category that the moves bring.
 
-use continuum_core::domain::summary::{board_index, movement, revenue_change};
+use continuum_core::domain::summary::{board_index, movement, movement_of, revenue_change};
+use continuum_core::domain::team::{team, Member};
 use continuum_core::domain::{
     set_answer, Answer, Assessment, Category, Client, Date, Id, Portfolio, QuestionId,
 };
@@ -45,4 +46,40 @@ fn moves_shift_revenue_from_the_category_left_to_the_one_entered() {
     assert_eq!(r[board_index(Category::AtRisk)], 100);
     assert_eq!(r[board_index(Category::InevitableLoss)], 40);
     assert_eq!(r[board_index(Category::Secure)], 0);
+}
+
+#[test]
+fn the_team_view_counts_moves_across_every_members_clients() {
+    let ann = Member::new(
+        "ann.json",
+        Portfolio {
+            owner: "Ann".into(),
+            clients: vec![
+                client("a", 100, Some(QuestionId::RPrice)),
+                client("c", 7, None),
+            ],
+        },
+    );
+    let bob = Member::new(
+        "bob.json",
+        Portfolio {
+            owner: "Bob".into(),
+            clients: vec![client("b", 40, Some(QuestionId::LNotified))],
+        },
+    );
+    let t = team(&[ann, bob], day(25));
+    let (m, r) = movement_of(t.clients.iter().map(|c| c.client.clone()));
+    // Ann's move and Bob's both count, as on one board.
+    assert_eq!(m.count(Category::NotSecure, Category::AtRisk), 1);
+    assert_eq!(m.count(Category::NotSecure, Category::InevitableLoss), 1);
+    assert_eq!(m.count(Category::NotSecure, Category::NotSecure), 1);
+    let movers: Vec<&str> = m
+        .clients
+        .iter()
+        .filter(|c| c.from != c.to)
+        .map(|c| c.client.as_str())
+        .collect();
+    assert_eq!(movers, ["a", "b"], "worse moves first, then by name");
+    assert_eq!(r[board_index(Category::NotSecure)], -140);
+    assert_eq!(r[board_index(Category::InevitableLoss)], 40);
 }

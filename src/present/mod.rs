@@ -6,6 +6,7 @@ pub mod board;
 pub mod flat_json;
 pub mod folder;
 pub mod format;
+pub mod gut;
 pub mod import;
 pub mod input;
 pub mod passphrase;

@@ -90,6 +90,8 @@ const JOURNEYS = {
       ["l_notified", "yes", "inevitable_loss"],
     ]) {
       await open(tab, app, `/client/${id}/assessment`);
+      // Gut first: the reasons wait until the gut call is made or skipped.
+      await tab.press("Skip the gut call");
       await tab.answer(q, v);
       await verdictIs(tab, category);
       await tab.waitFor(`.verdict-panel [data-reason="${q}"][data-category="${category}"]`);

@@ -38,3 +38,10 @@ export function question(page, id) {
 export async function answer(page, id, value) {
   await question(page, id).locator(`input[type="radio"][value="${value}"]`).check();
 }
+
+// Gut first: a new check-up holds its reasons back until the gut call is
+// made or skipped. Tests that read the reasons skip it, as a person would.
+export async function skipGutCall(page) {
+  await page.getByRole("button", { name: "Skip the gut call" }).click();
+  await page.locator('fieldset.gut[data-gut-call="skipped"]').waitFor();
+}

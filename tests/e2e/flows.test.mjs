@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { freshPage, open, useApp } from "./support.mjs";
-import { answer, HEALTHY, question } from "./checkup.mjs";
+import { answer, HEALTHY, question, skipGutCall } from "./checkup.mjs";
 
 const app = useApp();
 
@@ -76,6 +76,7 @@ test("one client walks through all four categories, the board follows, and a rel
   const page = await freshPage(app);
   const id = await addClient(page, "Fourfold Metals");
   await verdictIs(page, "unassessed");
+  await skipGutCall(page);
 
   for (const [q, v] of Object.entries(HEALTHY)) await answer(page, q, v);
   await verdictIs(page, "secure");
@@ -122,6 +123,7 @@ test("one client walks through all four categories, the board follows, and a rel
       `${q} is still ${v} after the reload`,
     );
   }
+  await skipGutCall(page);
   await reasonShown(page, "s_dissent");
   await reasonShown(page, "r_price");
   await open(page, app, "/board");
@@ -184,6 +186,7 @@ test("a check-up can be done with the keyboard alone", async () => {
   const page = await freshPage(app);
   await addClient(page, "Keyboard Only Co");
   await verdictIs(page, "unassessed");
+  await skipGutCall(page);
   await page.locator("main h1").first().focus();
 
   /** Presses Tab until focus is on a radio of question `q` (or gives up). */

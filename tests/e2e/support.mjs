@@ -117,3 +117,11 @@ export async function addClient(page, app, name) {
   await page.waitForURL(/\/client\/c[0-9a-z]+\/assessment$/);
   return new URL(page.url()).pathname.split("/")[2];
 }
+
+/** Opens the demo portfolio from the welcome page and waits for its board. */
+export async function openDemo(page, app) {
+  await open(page, app, "/");
+  await page.getByRole("button", { name: "Open the demo portfolio" }).click();
+  await page.waitForURL(app.url + "/board");
+  await page.locator("main a[data-client-id]").first().waitFor();
+}

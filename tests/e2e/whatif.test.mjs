@@ -114,6 +114,11 @@ test("at 360 px wide the what-if and the path fit, and the keyboard reaches them
   const page = await freshPage(app, { viewport: { width: 360, height: 740 } });
   await openDemoBoard(page);
   await page.locator('[data-category="at_risk"] a[data-client-id]').first().click();
+  // On a phone the verdict is one line: its reasons and path open on request.
+  const more = page.getByRole("button", { name: "Show reasons" });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await more.getAttribute("aria-expanded"), "true");
   await page.locator("[data-path-panel]").waitFor();
   const whatIf = page.getByRole("button", { name: /What if/ });
   await whatIf.focus();

@@ -7,6 +7,7 @@ pub mod date;
 pub mod engine;
 pub mod evidence;
 pub mod fragile;
+pub mod gut;
 pub mod model;
 pub mod path;
 pub mod people;
@@ -31,6 +32,7 @@ pub use engine::{
     verdict, Reason, Verdict,
 };
 pub use evidence::Evidence;
+pub use gut::{compare_gut, gut_call, GutCall, GutComparison};
 pub use model::*;
 pub use placement::{make_override, OverrideError};
 pub use plan::{headline, proposals, Proposal, Source as ProposalSource};

@@ -18,7 +18,7 @@ mod filter;
 mod tests;
 
 pub use card::{override_note, trend_mark, CardText, TrendMark};
-pub use filter::{sort_rows, Filter, Share, SortKey};
+pub use filter::{like_lost, lost_choices, sort_rows, Filter, LostChoice, Share, SortKey};
 
 /// What changed since the previous check-up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

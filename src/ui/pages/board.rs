@@ -25,7 +25,7 @@ mod cards;
 mod chart;
 mod column;
 mod filters;
-mod movement;
+pub(super) mod movement;
 mod table;
 
 /// Builds the board's rows from the store (reading each slot's own memo,
@@ -87,7 +87,7 @@ pub fn Board() -> impl IntoView {
 
     let all = board_rows(store);
     let has_clients = Memo::new(move |_| store.clients.with(|c| !c.is_empty()));
-    let filters = Filters::new();
+    let filters = Filters::new(store);
     let filtered = Memo::new(move |_| all.with(|a| filters.apply(&a.rows)));
     let columns = Memo::new(move |_| {
         all.with(|a| {

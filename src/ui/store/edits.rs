@@ -50,6 +50,14 @@ impl Store {
         }
     }
 
+    /// Skips the gut call of one check-up (see `domain::gut`): its reasons
+    /// show without a gut placement.
+    pub fn skip_gut_call(self, assessment: &Id) {
+        if !self.gut_skipped.with_untracked(|s| s.contains(assessment)) {
+            self.set.gut_skipped.update(|s| s.push(assessment.clone()));
+        }
+    }
+
     pub fn set_owner(self, owner: &str) {
         self.set.owner.set(owner.trim().to_string());
         self.changed(None, true);

@@ -74,6 +74,7 @@ struct Setters {
     backup: WriteSignal<BackupRecord>,
     folder: WriteSignal<FolderState>,
     folder_passphrase: WriteSignal<bool>,
+    gut_skipped: WriteSignal<Vec<Id>>,
 }
 
 #[derive(Clone, Copy)]
@@ -101,6 +102,9 @@ pub struct Store {
     /// The passphrase for locked backups was typed on this page (it is
     /// kept in memory only, never stored).
     pub folder_passphrase: ReadSignal<bool>,
+    /// The check-ups (by assessment id) whose gut call the user skipped in
+    /// this session: a choice about what to see, not data, so not saved.
+    pub gut_skipped: ReadSignal<Vec<Id>>,
     pub records_changed: RecordsChanged,
     set: Setters,
     saver: StoredValue<saving::Saver, LocalStorage>,
@@ -131,6 +135,7 @@ impl Store {
         let (backup, set_backup) = signal(backup::stored_record());
         let (folder, set_folder) = signal(FolderState::NotChosen);
         let (folder_passphrase, set_folder_passphrase) = signal(false);
+        let (gut_skipped, set_gut_skipped) = signal(Vec::new());
         let store = Store {
             today,
             owner,
@@ -145,6 +150,7 @@ impl Store {
             backup,
             folder,
             folder_passphrase,
+            gut_skipped,
             records_changed: RecordsChanged(Trigger::new()),
             set: Setters {
                 owner: set_owner,
@@ -159,6 +165,7 @@ impl Store {
                 backup: set_backup,
                 folder: set_folder,
                 folder_passphrase: set_folder_passphrase,
+                gut_skipped: set_gut_skipped,
             },
             saver: StoredValue::new_local(saving::Saver::default()),
             own: StoredValue::new_local(None),

@@ -26,7 +26,9 @@ pub use board::{
 };
 pub use due::{due_list, DueItem, DueKind, DUE_ACTION_DAYS};
 pub use lessons::{lessons_from_loss, teaches_a_loss, Lesson};
-pub use movement::{client_move, movement, revenue_change, trend, ClientMove, Movement, Trend};
+pub use movement::{
+    client_move, movement, movement_of, revenue_change, trend, ClientMove, Movement, Trend,
+};
 pub use view::{assess, assess_portfolio, is_active, is_lost, ClientView};
 
 /// Everything the portfolio view shows, computed together.

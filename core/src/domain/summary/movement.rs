@@ -110,3 +110,15 @@ pub fn revenue_change(portfolio: &Portfolio, movement: &Movement) -> [i64; 5] {
     }
     out
 }
+
+/// The movement and its revenue change over any set of clients: the team
+/// view passes the clients combined from every member's file.
+pub fn movement_of(clients: impl IntoIterator<Item = Client>) -> (Movement, [i64; 5]) {
+    let portfolio = Portfolio {
+        owner: String::new(),
+        clients: clients.into_iter().collect(),
+    };
+    let m = movement(&portfolio);
+    let revenue = revenue_change(&portfolio, &m);
+    (m, revenue)
+}

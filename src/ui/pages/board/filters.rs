@@ -1,13 +1,20 @@
-//! The filter bar (search, owner, tag, warning sign) and the filters'
-//! signals; which rows pass is decided by [`Filter`] in `present::board`.
+//! The filter bar (search, owner, tag, warning sign, fragile, like a lost
+//! client) and the filters' signals; which rows pass is decided by
+//! [`Filter`] in `present::board`.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::WarningSign;
-use crate::present::board::{Filter, Row, Rows};
+use crate::domain::summary::teaches_a_loss;
+use crate::domain::{ClientView, Id, Portfolio, WarningSign};
+use crate::present::board::{like_lost, lost_choices, Filter, LostChoice, Row, Rows};
 use crate::present::format::plural;
+use crate::ui::store::Store;
+
+/// The "Like a lost client" choice meaning every lost client at once.
+const ANY_LOST: &str = "any";
 
 /// The choices the filters offer.
 #[derive(Clone, Copy)]
@@ -17,11 +24,45 @@ pub(super) struct Filters {
     tag: RwSignal<String>,
     sign: RwSignal<String>,
     fragile: RwSignal<bool>,
+    /// Empty, [`ANY_LOST`], or the id of the lost client to follow.
+    like: RwSignal<String>,
+    /// The clients like the chosen lost one (computed only while chosen).
+    like_set: Memo<Option<BTreeSet<Id>>>,
+    /// The lost and let-go clients to choose from.
+    lost: Memo<Vec<LostChoice>>,
 }
 
 impl Filters {
-    pub fn new() -> Filters {
+    pub fn new(store: Store) -> Filters {
+        let like = RwSignal::new(String::new());
+        let like_set = Memo::new(move |_| {
+            let chosen = like.get();
+            if chosen.is_empty() {
+                return None;
+            }
+            store.records_changed.track();
+            let (portfolio, views) = snapshot(store);
+            let lost = (chosen != ANY_LOST).then(|| Id::new(chosen));
+            Some(like_lost(&portfolio, &views, lost.as_ref()))
+        });
+        let lost = Memo::new(move |_| {
+            store.records_changed.track();
+            // Only the few lost clients are copied, not the whole portfolio.
+            store.clients.with(|slots| {
+                let lost: Vec<_> = slots
+                    .iter()
+                    .filter_map(|s| {
+                        s.client
+                            .with_untracked(|c| teaches_a_loss(c).then(|| c.clone()))
+                    })
+                    .collect();
+                lost_choices(&lost)
+            })
+        });
         Filters {
+            like,
+            like_set,
+            lost,
             search: RwSignal::new(String::new()),
             owner: RwSignal::new(String::new()),
             tag: RwSignal::new(String::new()),
@@ -38,6 +79,7 @@ impl Filters {
             tag: self.tag.get(),
             sign: WarningSign::from_id(&self.sign.get()),
             fragile: self.fragile.get(),
+            like_lost: self.like_set.get(),
         }
     }
 
@@ -51,6 +93,7 @@ impl Filters {
         self.tag.set(String::new());
         self.sign.set(String::new());
         self.fragile.set(false);
+        self.like.set(String::new());
     }
 
     pub fn apply(self, rows: &[Arc<Row>]) -> Vec<Arc<Row>> {
@@ -58,7 +101,18 @@ impl Filters {
     }
 }
 
-/// Search, owner, tag and warning sign.
+/// Every client and its verdict as they are now (untracked: the caller
+/// tracks [`Store::records_changed`]).
+fn snapshot(store: Store) -> (Portfolio, Vec<ClientView>) {
+    store.clients.with(|slots| {
+        let views = slots.iter().map(|s| s.view.get_untracked()).collect();
+        let clients = slots.iter().map(|s| s.client.get_untracked()).collect();
+        let owner = store.owner.get_untracked();
+        (Portfolio { owner, clients }, views)
+    })
+}
+
+/// Search, owner, tag, warning sign, fragile and like a lost client.
 #[component]
 pub(super) fn FilterBar(
     filters: Filters,
@@ -144,6 +198,22 @@ pub(super) fn FilterBar(
                 />
                 <label for="board-fragile">"Fragile: one departure away from a worse category"</label>
             </div>
+            <Show when=move || filters.lost.with(|l| !l.is_empty())>
+                <div class="field">
+                    <label for="board-like-lost">"Like a lost client"</label>
+                    <select
+                        id="board-like-lost"
+                        prop:value=move || filters.like.get()
+                        on:change=move |ev| filters.like.set(event_target_value(&ev))
+                    >
+                        <option value="">"Not filtered"</option>
+                        <option value=ANY_LOST>"Like any lost client"</option>
+                        <For each=move || filters.lost.get() key=|c| c.clone() let:choice>
+                            <option value=choice.id.0.clone()>{format!("Like {}", choice.label)}</option>
+                        </For>
+                    </select>
+                </div>
+            </Show>
             <Show when=move || filters.active()>
                 <button type="button" class="button quiet" on:click=move |_| filters.clear()>
                     "Clear filters"

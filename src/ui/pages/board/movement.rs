@@ -1,13 +1,17 @@
 //! Movement since the previous check-up (METHOD.md, "The portfolio view"):
 //! the transition table, each count a button that lists the clients behind
-//! it, who moved, and the net change of revenue per category.
+//! it, who moved, and the net change of revenue per category. The team
+//! view shows the same table over every member's clients.
 
 use leptos::prelude::*;
 
-use crate::domain::summary::{board_index, movement, revenue_change, ClientMove};
-use crate::domain::Category;
+use crate::domain::summary::{board_index, movement, revenue_change, ClientMove, Movement};
+use crate::domain::{Category, Id};
 use crate::present::format::money;
 use crate::ui::store::Store;
+
+/// A movement and the net change of revenue per category it brings.
+pub(in crate::ui::pages) type MovementData = (Movement, [i64; 5]);
 
 /// A cell's label: "2 clients from At risk to Loyal, not secure".
 fn cell_label(n: usize, from: Category, to: Category) -> String {
@@ -15,6 +19,7 @@ fn cell_label(n: usize, from: Category, to: Category) -> String {
     format!("{n} {clients} from {} to {}", from.name(), to.name())
 }
 
+/// The board's movement, over the user's own clients.
 #[component]
 pub(super) fn Movement(store: Store) -> impl IntoView {
     let data = Memo::new(move |_| {
@@ -25,6 +30,16 @@ pub(super) fn Movement(store: Store) -> impl IntoView {
         let revenue = revenue_change(&portfolio, &m);
         (m, revenue)
     });
+    view! { <MovementTable data=data link=|id| format!("/client/{id}")/> }
+}
+
+/// The movement table, the clients behind a chosen count, who moved and the
+/// revenue change; `link` is where a client's name leads.
+#[component]
+pub(in crate::ui::pages) fn MovementTable(
+    data: Memo<MovementData>,
+    link: fn(&Id) -> String,
+) -> impl IntoView {
     let picked = RwSignal::new(None::<(Category, Category)>);
     let header = Category::BOARD_ORDER.map(|c| view! { <th scope="col">{c.name()}</th> });
     let rows = move || {
@@ -72,7 +87,7 @@ pub(super) fn Movement(store: Store) -> impl IntoView {
                 <h3>{cell_label(list.len(), from, to)}</h3>
                 <ul>
                     {list.into_iter().map(|c| view! {
-                        <li><a href=format!("/client/{}", c.client)>{c.name}</a></li>
+                        <li><a href=link(&c.client)>{c.name}</a></li>
                     }).collect_view()}
                 </ul>
             </div>
@@ -86,7 +101,7 @@ pub(super) fn Movement(store: Store) -> impl IntoView {
                 .map(|c| {
                     view! {
                         <li>
-                            <a href=format!("/client/{}", c.client)>{c.name.clone()}</a>
+                            <a href=link(&c.client)>{c.name.clone()}</a>
                             ": " {c.from.name()} " → " {c.to.name()}
                         </li>
                     }

@@ -6,12 +6,14 @@ use leptos::prelude::*;
 
 use super::common::{uid, Ctx};
 use crate::domain::{
-    clear_answer, confirm, pending_suggestions, set_answer, Answer, Assessment, Category, Id,
-    QuestionId, Section, Suggestion,
+    clear_answer, confirm, pending_suggestions, set_answer, Answer, Assessment, Id, QuestionId,
+    Section, Suggestion,
 };
 use crate::ui::store::new_id;
+use gut::Gut;
 use verdict::VerdictPanel;
 
+mod gut;
 mod override_box;
 mod path_panel;
 mod verdict;
@@ -51,6 +53,7 @@ pub fn AssessmentTab(ctx: Ctx) -> impl IntoView {
         }
         ctx.edit(|c| c.assessments.push(Assessment::new(new_id("a"), today)));
     };
+    let call = Memo::new(move |_| ctx.gut_call());
     let total = QuestionId::ALL.len();
     view! {
         <div class="assessment-layout">
@@ -68,7 +71,7 @@ pub fn AssessmentTab(ctx: Ctx) -> impl IntoView {
                         </button>
                     </Show>
                 </div>
-                <Gut ctx=ctx/>
+                <Gut ctx=ctx call=call/>
                 <div class="progress-line">
                     <label for="assessment-progress">
                         "Answered " {move || answered.get()} " of " {total}
@@ -80,55 +83,8 @@ pub fn AssessmentTab(ctx: Ctx) -> impl IntoView {
                     .map(|s| view! { <SectionBlock ctx=ctx section=s suggestions=suggestions/> })
                     .collect_view()}
             </div>
-            <VerdictPanel ctx=ctx answered=answered/>
+            <VerdictPanel ctx=ctx answered=answered call=call/>
         </div>
-    }
-}
-
-/// "Where do you think this client stands?", asked before the questions.
-#[component]
-fn Gut(ctx: Ctx) -> impl IntoView {
-    let gut = Memo::new(move |_| {
-        ctx.client
-            .with(|c| c.current_assessment().and_then(|a| a.gut))
-    });
-    let name = uid("gut");
-    view! {
-        <fieldset class="gut">
-            <legend>"Where do you think this client stands?"</legend>
-            <p class="field-hint">
-                "Your gut feeling, before the questions (optional). Comparing it with the result shows what you might not be seeing."
-            </p>
-            <div class="choices">
-                {Category::PLACEMENTS
-                    .into_iter()
-                    .map(|c| {
-                        let name = name.clone();
-                        view! {
-                            <label class="choice" data-category=c.id()>
-                                <input
-                                    type="radio"
-                                    name=name
-                                    value=c.id()
-                                    prop:checked=move || gut.get() == Some(c)
-                                    on:change=move |_| ctx.edit_assessment(|a| a.gut = Some(c))
-                                />
-                                {c.name()}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-            <Show when=move || gut.get().is_some()>
-                <button
-                    type="button"
-                    class="button quiet small"
-                    on:click=move |_| ctx.edit_assessment(|a| a.gut = None)
-                >
-                    "Clear my placement"
-                </button>
-            </Show>
-        </fieldset>
     }
 }
 

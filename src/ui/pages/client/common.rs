@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 
-use crate::domain::{Assessment, Client, ClientView, Date, Id, Importance};
+use crate::domain::{gut_call, Assessment, Client, ClientView, Date, GutCall, Id, Importance};
 pub use crate::present::input::{
     date_text, margin_text, parse_date, parse_date_opt, parse_margin, parse_revenue, parse_tags,
 };
@@ -39,6 +39,31 @@ impl Ctx {
                 change(a);
             }
         });
+    }
+
+    /// Where the current check-up's gut call stands (see `domain::gut`).
+    pub fn gut_call(self) -> GutCall {
+        let today = self.today();
+        self.client.with(|c| {
+            let current = c.current_assessment();
+            let skipped =
+                current.is_some_and(|a| self.store.gut_skipped.with(|s| s.contains(&a.id)));
+            gut_call(current, today, skipped)
+        })
+    }
+
+    /// Skips the current check-up's gut call, starting one dated today if
+    /// there is none (the skip belongs to a check-up).
+    pub fn skip_gut_call(self) {
+        if self.client.with_untracked(|c| c.assessments.is_empty()) {
+            self.edit_assessment(|_| {});
+        }
+        let current = self
+            .client
+            .with_untracked(|c| c.current_assessment().map(|a| a.id.clone()));
+        if let Some(id) = current {
+            self.store.skip_gut_call(&id);
+        }
     }
 
     pub fn today(self) -> Date {

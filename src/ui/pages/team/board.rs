@@ -34,6 +34,7 @@ pub(super) fn TeamBoard(summary: Memo<TeamSummary>, today: Date) -> impl IntoVie
                     {lost}
                 }
             })}
+            <super::movement::TeamMovement summary=summary/>
         </section>
     }
 }

@@ -17,6 +17,7 @@ use tables::{CategoriesPerPerson, PeopleTable, Renewals};
 
 mod board;
 mod client;
+mod movement;
 mod remember;
 mod session;
 mod tables;

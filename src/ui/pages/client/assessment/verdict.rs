@@ -1,16 +1,20 @@
 //! The live verdict beside the questionnaire: the category shown, the
-//! computed one when overridden, the reasons and what is still open.
+//! computed one when overridden, the reasons and what is still open (held
+//! back behind "Show why" while the gut call is owed), and the gut
+//! placement set against the computed category.
 
 use leptos::prelude::*;
 
 use super::override_box::OverrideBox;
 use super::path_panel::PathPanel;
-use crate::domain::{Category, QuestionId};
+use crate::domain::{Category, GutCall, QuestionId};
+use crate::present::format::plural;
+use crate::present::gut;
 use crate::ui::pages::client::common::{uid, Ctx};
 
 /// The live verdict: category, reasons, what is still open, and the override.
 #[component]
-pub(super) fn VerdictPanel(ctx: Ctx, answered: Memo<usize>) -> impl IntoView {
+pub(super) fn VerdictPanel(ctx: Ctx, answered: Memo<usize>, call: Memo<GutCall>) -> impl IntoView {
     let verdict = Memo::new(move |_| ctx.view.with(|v| v.verdict.clone()));
     let category = Memo::new(move |_| verdict.with(|v| v.category));
     let computed = Memo::new(move |_| verdict.with(|v| v.computed));
@@ -43,10 +47,21 @@ pub(super) fn VerdictPanel(ctx: Ctx, answered: Memo<usize>) -> impl IntoView {
                 .collect_view()
         })
     };
+    let comparison = move || match call.get() {
+        GutCall::Given(g) => gut::comparison(g, computed.get()),
+        _ => None,
+    };
+    let reason_count =
+        move || verdict.with(|v| plural(v.reasons.len() as i64, "reason", "reasons"));
+    // On a phone the panel is one line until its reasons are asked for
+    // (style/client.css), so it never covers the question being answered.
+    let open = RwSignal::new(false);
     let headline_id = uid("verdict");
+    let details_id = uid("verdict-details");
     view! {
-        <aside class="verdict-panel" aria-labelledby=headline_id.clone()>
+        <aside class="verdict-panel" aria-labelledby=headline_id.clone() data-open=move || open.get().to_string()>
             <h2 id=headline_id.clone() class="visually-hidden">"Verdict"</h2>
+            <div class="verdict-line">
             <div
                 class="verdict-now"
                 data-verdict=move || category.get().id()
@@ -58,7 +73,19 @@ pub(super) fn VerdictPanel(ctx: Ctx, answered: Memo<usize>) -> impl IntoView {
                 </span>
                 <strong class="verdict-name">{move || category.get().name()}</strong>
                 <span class="verdict-progress">{move || answered.get()} " of " {QuestionId::ALL.len()} " answered"</span>
+                <span class="verdict-reason-count">{reason_count}</span>
             </div>
+            <button
+                type="button"
+                class="button small verdict-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=details_id.clone()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "Show reasons"
+            </button>
+            </div>
+            <div class="verdict-details" id=details_id.clone()>
             {move || {
                 overridden
                     .get()
@@ -73,34 +100,49 @@ pub(super) fn VerdictPanel(ctx: Ctx, answered: Memo<usize>) -> impl IntoView {
                         }
                     })
             }}
-            <Show when=move || verdict.with(|v| v.incomplete)>
-                <p class="incomplete">"Incomplete: the open questions below could still make it worse."</p>
-            </Show>
+            {move || comparison().map(|t| view! { <p class="gut-comparison" data-gut-comparison="true">{t}</p> })}
             <Show
-                when=move || verdict.with(|v| !v.reasons.is_empty())
+                when=move || !call.get().owed()
                 fallback=move || view! {
-                    <p class="empty">
-                        {move || if computed.get() == Category::Secure {
-                            "Every check is healthy."
-                        } else {
-                            "No answer points anywhere yet."
-                        }}
-                    </p>
+                    <div class="why-held" data-why-held="true">
+                        <p>{gut::OWED}</p>
+                        <button type="button" class="button small" aria-expanded="false" on:click=move |_| ctx.skip_gut_call()>
+                            "Show why"
+                            <span class="visually-hidden">" (skips the gut call)"</span>
+                        </button>
+                    </div>
                 }
             >
-                <h3>"Why"</h3>
-                <ol class="reasons">{reasons}</ol>
+                <Show when=move || verdict.with(|v| v.incomplete)>
+                    <p class="incomplete">"Incomplete: the open questions below could still make it worse."</p>
+                </Show>
+                <Show
+                    when=move || verdict.with(|v| !v.reasons.is_empty())
+                    fallback=move || view! {
+                        <p class="empty">
+                            {move || if computed.get() == Category::Secure {
+                                "Every check is healthy."
+                            } else {
+                                "No answer points anywhere yet."
+                            }}
+                        </p>
+                    }
+                >
+                    <h3>"Why"</h3>
+                    <ol class="reasons">{reasons}</ol>
+                </Show>
+                <Show when=move || verdict.with(|v| !v.missing.is_empty())>
+                    <details class="missing">
+                        <summary>
+                            "Still open and could make it worse (" {move || verdict.with(|v| v.missing.len())} ")"
+                        </summary>
+                        <ul>{missing}</ul>
+                    </details>
+                </Show>
+                <PathPanel ctx=ctx/>
             </Show>
-            <Show when=move || verdict.with(|v| !v.missing.is_empty())>
-                <details class="missing">
-                    <summary>
-                        "Still open and could make it worse (" {move || verdict.with(|v| v.missing.len())} ")"
-                    </summary>
-                    <ul>{missing}</ul>
-                </details>
-            </Show>
-            <PathPanel ctx=ctx/>
             <OverrideBox ctx=ctx overridden=overridden/>
+            </div>
         </aside>
     }
 }
