@@ -68,7 +68,7 @@ fn the_team_view_counts_moves_across_every_members_clients() {
         },
     );
     let t = team(&[ann, bob], day(25));
-    let (m, r) = movement_of(t.clients.iter().map(|c| c.client.clone()));
+    let (m, r) = movement_of(t.clients.iter().map(|c| &c.client));
     // Ann's move and Bob's both count, as on one board.
     assert_eq!(m.count(Category::NotSecure, Category::AtRisk), 1);
     assert_eq!(m.count(Category::NotSecure, Category::InevitableLoss), 1);
@@ -82,4 +82,23 @@ fn the_team_view_counts_moves_across_every_members_clients() {
     assert_eq!(movers, ["a", "b"], "worse moves first, then by name");
     assert_eq!(r[board_index(Category::NotSecure)], -140);
     assert_eq!(r[board_index(Category::InevitableLoss)], 40);
+}
+
+#[test]
+fn the_one_pass_tally_agrees_with_the_table_and_the_revenue_change() {
+    use continuum_core::domain::sample::{generate_portfolio, SampleShape};
+    use continuum_core::domain::summary::MovementTally;
+    let today = Date::from_ymd(2026, 12, 1).unwrap();
+    let p = generate_portfolio(7, 300, today, SampleShape::BENCH);
+    let m = movement(&p);
+    assert!(
+        m.clients.iter().any(|c| c.from != c.to),
+        "the sample has movers"
+    );
+    let mut tally = MovementTally::default();
+    p.clients.iter().for_each(|c| tally.add(c));
+    let (tallied, revenue) = tally.finish();
+    assert_eq!(tallied, m);
+    assert_eq!(revenue, revenue_change(&p, &m));
+    assert_eq!(movement_of(&p.clients), (m, revenue));
 }

@@ -27,7 +27,8 @@ pub use board::{
 pub use due::{due_list, DueItem, DueKind, DUE_ACTION_DAYS};
 pub use lessons::{lessons_from_loss, teaches_a_loss, Lesson};
 pub use movement::{
-    client_move, movement, movement_of, revenue_change, trend, ClientMove, Movement, Trend,
+    client_move, movement, movement_of, revenue_change, trend, ClientMove, Movement, MovementTally,
+    Trend,
 };
 pub use view::{assess, assess_portfolio, is_active, is_lost, ClientView};
 

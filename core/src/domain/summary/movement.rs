@@ -64,14 +64,41 @@ pub fn client_move(client: &Client) -> Option<(Category, Category, Trend)> {
 /// The transition table between the last two assessment rounds (categories
 /// as shown, recomputed from the answers so stale snapshots cannot mislead).
 pub fn movement(portfolio: &Portfolio) -> Movement {
-    let mut table = [[0; 5]; 5];
-    let mut clients = Vec::new();
-    for client in portfolio.clients.iter().filter(|c| is_active(c)) {
+    let mut tally = MovementTally::default();
+    portfolio.clients.iter().for_each(|c| tally.add(c));
+    tally.finish().0
+}
+
+/// The movement and its revenue change built one client at a time, in one
+/// pass: a caller whose clients sit behind signals (the board, the team
+/// view) adds each in place instead of copying the whole portfolio.
+#[derive(Clone, Debug, Default)]
+pub struct MovementTally {
+    table: [[usize; 5]; 5],
+    clients: Vec<ClientMove>,
+    revenue: [i64; 5],
+}
+
+impl MovementTally {
+    /// Counts `client` if it is active and has two check-ups.
+    pub fn add(&mut self, client: &Client) {
+        if !is_active(client) {
+            return;
+        }
         let Some((from, to, trend)) = client_move(client) else {
-            continue;
+            return;
         };
-        table[board_index(from)][board_index(to)] += 1;
-        clients.push(ClientMove {
+        let (f, t) = (board_index(from), board_index(to));
+        self.table[f][t] += 1;
+        if from != to {
+            let revenue = client
+                .profile
+                .annual_revenue
+                .map_or(0, |r| i64::try_from(r).unwrap_or(i64::MAX));
+            self.revenue[f] = self.revenue[f].saturating_sub(revenue);
+            self.revenue[t] = self.revenue[t].saturating_add(revenue);
+        }
+        self.clients.push(ClientMove {
             client: client.id.clone(),
             name: client.profile.name.clone(),
             from,
@@ -79,18 +106,27 @@ pub fn movement(portfolio: &Portfolio) -> Movement {
             trend,
         });
     }
-    let rank = |t: Trend| match t {
-        Trend::Worse => 0,
-        Trend::Unclear => 1,
-        Trend::Better => 2,
-        Trend::Same => 3,
-    };
-    crate::domain::sorting::sort_by(&mut clients, |a, b| {
-        rank(a.trend)
-            .cmp(&rank(b.trend))
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    Movement { table, clients }
+
+    /// The movement (movers first, then by name) and the net change of
+    /// revenue per category, as [`revenue_change`] computes it.
+    pub fn finish(mut self) -> (Movement, [i64; 5]) {
+        let rank = |t: Trend| match t {
+            Trend::Worse => 0,
+            Trend::Unclear => 1,
+            Trend::Better => 2,
+            Trend::Same => 3,
+        };
+        crate::domain::sorting::sort_by(&mut self.clients, |a, b| {
+            rank(a.trend)
+                .cmp(&rank(b.trend))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        let movement = Movement {
+            table: self.table,
+            clients: self.clients,
+        };
+        (movement, self.revenue)
+    }
 }
 
 /// The net change of annual revenue per category (indexed by
@@ -105,20 +141,16 @@ pub fn revenue_change(portfolio: &Portfolio, movement: &Movement) -> [i64; 5] {
             .find(|c| c.id == m.client)
             .and_then(|c| c.profile.annual_revenue)
             .map_or(0, |r| i64::try_from(r).unwrap_or(i64::MAX));
-        out[board_index(m.from)] -= revenue;
-        out[board_index(m.to)] += revenue;
+        out[board_index(m.from)] = out[board_index(m.from)].saturating_sub(revenue);
+        out[board_index(m.to)] = out[board_index(m.to)].saturating_add(revenue);
     }
     out
 }
 
 /// The movement and its revenue change over any set of clients: the team
 /// view passes the clients combined from every member's file.
-pub fn movement_of(clients: impl IntoIterator<Item = Client>) -> (Movement, [i64; 5]) {
-    let portfolio = Portfolio {
-        owner: String::new(),
-        clients: clients.into_iter().collect(),
-    };
-    let m = movement(&portfolio);
-    let revenue = revenue_change(&portfolio, &m);
-    (m, revenue)
+pub fn movement_of<'a>(clients: impl IntoIterator<Item = &'a Client>) -> (Movement, [i64; 5]) {
+    let mut tally = MovementTally::default();
+    clients.into_iter().for_each(|c| tally.add(c));
+    tally.finish()
 }

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::summary::{board_index, movement, revenue_change, ClientMove, Movement};
+use crate::domain::summary::{board_index, ClientMove, Movement, MovementTally};
 use crate::domain::{Category, Id};
 use crate::present::format::money;
 use crate::ui::store::Store;
@@ -25,10 +25,15 @@ pub(super) fn Movement(store: Store) -> impl IntoView {
     let data = Memo::new(move |_| {
         store.records_changed.track();
         store.clients.track();
-        let portfolio = store.portfolio();
-        let m = movement(&portfolio);
-        let revenue = revenue_change(&portfolio, &m);
-        (m, revenue)
+        // One pass over the clients in place: copying a large portfolio
+        // on every visit to the board cost more than drawing it.
+        let mut tally = MovementTally::default();
+        store.clients.with_untracked(|slots| {
+            for slot in slots {
+                slot.client.with_untracked(|c| tally.add(c));
+            }
+        });
+        tally.finish()
     });
     view! { <MovementTable data=data link=|id| format!("/client/{id}")/> }
 }
@@ -41,7 +46,6 @@ pub(in crate::ui::pages) fn MovementTable(
     link: fn(&Id) -> String,
 ) -> impl IntoView {
     let picked = RwSignal::new(None::<(Category, Category)>);
-    let header = Category::BOARD_ORDER.map(|c| view! { <th scope="col">{c.name()}</th> });
     let rows = move || {
         data.with(|(m, _)| {
             Category::BOARD_ORDER
@@ -126,21 +130,33 @@ pub(in crate::ui::pages) fn MovementTable(
                 .collect_view()
         })
     };
+    // The table is built when the section is first opened: a closed
+    // section costs the board nothing, however large the portfolio.
+    let open = RwSignal::new(false);
     view! {
-        <details class="movement">
+        <details
+            class="movement"
+            on:toggle=move |ev| {
+                if event_target::<web_sys::HtmlDetailsElement>(&ev).open() {
+                    open.set(true);
+                }
+            }
+        >
             <summary>"Movement since the previous check-up"</summary>
-            <div class="table-scroll">
-                <table class="movement-table">
-                    <caption>"Rows: category at the previous check-up; columns: now. Choose a count to see its clients."</caption>
-                    <thead><tr><th scope="col">"From \\ to"</th>{header}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-            {chosen}
-            <h3>"Who moved"</h3>
-            <ul class="movers">{movers}</ul>
-            <h3>"Net change of annual revenue per category"</h3>
-            <ul class="revenue-change">{revenue}</ul>
+            <Show when=move || open.get()>
+                <div class="table-scroll">
+                    <table class="movement-table">
+                        <caption>"Rows: category at the previous check-up; columns: now. Choose a count to see its clients."</caption>
+                        <thead><tr><th scope="col">"From \\ to"</th>{Category::BOARD_ORDER.map(|c| view! { <th scope="col">{c.name()}</th> })}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                {chosen}
+                <h3>"Who moved"</h3>
+                <ul class="movers">{movers}</ul>
+                <h3>"Net change of annual revenue per category"</h3>
+                <ul class="revenue-change">{revenue}</ul>
+            </Show>
         </details>
     }
 }
