@@ -21,6 +21,8 @@ fn storage() -> web_sys::Storage {
 
 /// A store started on whatever local storage holds now.
 fn start_store() -> Store {
+    // The app's mount starts Leptos's executor; the store's effects need it.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
     owner.set();
     Store::provide()

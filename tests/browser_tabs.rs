@@ -18,6 +18,8 @@ fn storage() -> web_sys::Storage {
 }
 
 fn start_store() -> Store {
+    // The app's mount starts Leptos's executor; the store's effects need it.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
     owner.set();
     Store::provide()
