@@ -6,8 +6,9 @@
 use leptos::prelude::*;
 
 use crate::present::folder::{check_backup_passphrase, folder_words, FolderState};
-use crate::present::passphrase::hint;
 use crate::ui::store::use_store;
+
+use super::passphrase::NewPassphrase;
 
 /// The folder's status in plain words.
 fn status(store: crate::ui::store::Store) -> String {
@@ -110,29 +111,7 @@ fn FolderPassphrase() -> impl IntoView {
         <Show when=move || locking.get()>
             <div class="passphrase-fields">
                 <p class="hint">"The passphrase is kept only until this page closes: after that, backups wait until you type it again."</p>
-                <label for="folder-passphrase">"Backup passphrase"</label>
-                <input
-                    id="folder-passphrase"
-                    type="password"
-                    autocomplete="new-password"
-                    spellcheck="false"
-                    aria-describedby="folder-passphrase-hint"
-                    prop:value=move || passphrase.get()
-                    on:input=move |ev| passphrase.set(event_target_value(&ev))
-                />
-                <p id="folder-passphrase-hint" class="passphrase-hint" aria-live="polite">
-                    {move || hint(&passphrase.get())}
-                </p>
-                <label for="folder-passphrase-again">"Backup passphrase again"</label>
-                <input
-                    id="folder-passphrase-again"
-                    type="password"
-                    autocomplete="new-password"
-                    spellcheck="false"
-                    prop:value=move || again.get()
-                    on:input=move |ev| again.set(event_target_value(&ev))
-                />
-                <p class="passphrase-problem" role="alert">{move || problem.get()}</p>
+                <NewPassphrase id="folder" label="Backup passphrase" passphrase=passphrase again=again problem=problem/>
                 <button type="button" class="button" on:click=use_it>"Use this passphrase for backups"</button>
             </div>
         </Show>

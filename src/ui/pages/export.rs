@@ -5,12 +5,14 @@ use leptos::prelude::*;
 
 use crate::domain::Client;
 use crate::edge::crypto::lock;
-use crate::present::passphrase::{check, hint, strength, Strength};
+use crate::present::passphrase::check;
 use crate::storage::csv::{export_summary_csv, SummaryRow};
 use crate::storage::file::{export_file_name, export_json};
 use crate::storage::locked::locked_file_name;
 use crate::ui::files::{download, download_export};
 use crate::ui::store::{now_iso, use_store, NoticeKind, Store};
+
+use super::passphrase::NewPassphrase;
 
 #[component]
 pub fn ExportSection() -> impl IntoView {
@@ -49,12 +51,6 @@ pub fn ExportSection() -> impl IntoView {
             }
         });
     };
-    let strength_class = move || match strength(&passphrase.get()) {
-        Strength::Strong => "passphrase-hint strong",
-        Strength::Fair => "passphrase-hint fair",
-        Strength::Empty => "passphrase-hint",
-        _ => "passphrase-hint weak",
-    };
     view! {
         <section aria-labelledby="export-heading" class="panel">
             <h2 id="export-heading">"Export"</h2>
@@ -73,29 +69,7 @@ pub fn ExportSection() -> impl IntoView {
             </label>
             <Show when=move || locking.get()>
                 <div class="passphrase-fields">
-                    <label for="export-passphrase">"Passphrase"</label>
-                    <input
-                        id="export-passphrase"
-                        type="password"
-                        autocomplete="new-password"
-                        spellcheck="false"
-                        aria-describedby="export-passphrase-hint"
-                        prop:value=move || passphrase.get()
-                        on:input=move |ev| passphrase.set(event_target_value(&ev))
-                    />
-                    <p id="export-passphrase-hint" class=strength_class aria-live="polite">
-                        {move || hint(&passphrase.get())}
-                    </p>
-                    <label for="export-passphrase-again">"Passphrase again"</label>
-                    <input
-                        id="export-passphrase-again"
-                        type="password"
-                        autocomplete="new-password"
-                        spellcheck="false"
-                        prop:value=move || again.get()
-                        on:input=move |ev| again.set(event_target_value(&ev))
-                    />
-                    <p class="passphrase-problem" role="alert">{move || problem.get()}</p>
+                    <NewPassphrase id="export" label="Passphrase" passphrase=passphrase again=again problem=problem/>
                 </div>
             </Show>
             <div class="row">

@@ -9,6 +9,7 @@ mod due;
 mod export;
 mod import;
 pub(crate) mod locked;
+mod passphrase;
 mod safety;
 mod settings;
 mod team;
