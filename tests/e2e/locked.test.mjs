@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freshPage, open, useApp } from "./support.mjs";
+import { allStorage, freshPage, open, useApp } from "./support.mjs";
 
 const app = useApp();
 const PASSPHRASE = "harbour lantern copper meadow";
@@ -23,17 +23,6 @@ const PORTFOLIO = {
     { id: "c-birch", profile: { name: "Birch Farms", annual_revenue: 50000, owner: "Ann Berg" }, archived: false },
   ],
 };
-
-function allStorage(page) {
-  return page.evaluate(() => {
-    const out = {};
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      out[k] = localStorage.getItem(k);
-    }
-    return out;
-  });
-}
 
 test("a locked export opens in the team view with its passphrase only", async () => {
   const dir = await mkdtemp(join(tmpdir(), "continuum-locked-"));

@@ -125,3 +125,15 @@ export async function openDemo(page, app) {
   await page.waitForURL(app.url + "/board");
   await page.locator("main a[data-client-id]").first().waitFor();
 }
+
+/** Every key and value in the page's local storage. */
+export function allStorage(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      out[k] = localStorage.getItem(k);
+    }
+    return out;
+  });
+}

@@ -5,7 +5,9 @@ import assert from "node:assert/strict";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freshPage, open } from "./support.mjs";
+import { allStorage, freshPage, open } from "./support.mjs";
+
+export { allStorage };
 
 
 /** A date `days` from today (local time, as the app reads it). */
@@ -67,17 +69,6 @@ export async function tmpFile(name, data) {
   return path;
 }
 
-/** Every key and value in the page's local storage. */
-export function allStorage(page) {
-  return page.evaluate(() => {
-    const out = {};
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      out[k] = localStorage.getItem(k);
-    }
-    return out;
-  });
-}
 
 
 
