@@ -179,7 +179,7 @@ fn data_from_a_newer_version_is_left_alone() {
     let mut entries = encode_portfolio(&p);
     entries.push((
         client_key(&Id::new("future")),
-        r#"{"v":3,"r":1,"c":{"new":"shape"}}"#.into(),
+        r#"{"v":4,"r":1,"c":{"new":"shape"}}"#.into(),
     ));
     let loaded = load(&entries, EXPORTED_AT);
     assert_eq!(loaded.newer, vec![client_key(&Id::new("future"))]);

@@ -107,7 +107,7 @@ fn preview_lists_each_record_a_colleague_would_add_by_id() {
             (
                 RecordKind::Issue,
                 "i-colleague",
-                "Invoice format rejected (opened 2026-10-30)"
+                "Invoice format rejected (opened 2026-10-30, open)"
             ),
             (
                 RecordKind::Touchpoint,
@@ -162,9 +162,13 @@ fn merge_unites_records_and_keeps_mine_by_default() {
     );
     assert_eq!(m.issues.len(), 7);
     assert_eq!(m.touchpoints.len(), 13);
+    // Same id, no times on either side: mine kept, their note combined in.
     assert_eq!(
-        m.issues[0].notes, current.clients[1].issues[0].notes,
-        "same id: mine kept"
+        m.issues[0].notes,
+        format!(
+            "Their version of the note\n\n{}",
+            current.clients[1].issues[0].notes
+        )
     );
     assert_eq!(m.stakeholders, current.clients[1].stakeholders);
 

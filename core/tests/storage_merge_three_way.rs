@@ -24,6 +24,27 @@ fn answer(c: &mut Client, q: QuestionId, v: Answer) {
     }
 }
 
+/// Both tabs changed the same check-up at different moments: when it last
+/// changed is never a conflict, it is the later of the two.
+#[test]
+fn the_time_of_a_change_made_in_both_tabs_is_the_later_one() {
+    let base = started();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    answer(&mut ours, QuestionId::SDissent, Answer::Yes);
+    changes::stamp_edit(&base, &mut ours, "2026-12-06T09:00:00Z".parse().unwrap());
+    answer(&mut theirs, QuestionId::RPrice, Answer::No);
+    let later: Stamp = "2026-12-06T09:05:00Z".parse().unwrap();
+    changes::stamp_edit(&base, &mut theirs, later);
+    for (o, t) in [(&ours, &theirs), (&theirs, &ours)] {
+        let merged = merge_three_way(&base, o, t);
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        assert_eq!(
+            merged.client.changed.of(Part::Assessment, &Id::new("a-1")),
+            Some(later)
+        );
+    }
+}
+
 #[test]
 fn two_different_answers_are_both_kept_and_the_verdict_follows_both() {
     let base = started();

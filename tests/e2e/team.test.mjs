@@ -156,14 +156,14 @@ test("a colleague's evidence on a shared client is previewed record by record, t
   await page.getByLabel("Choose a file to import…").setInputFiles(bob.path);
   const shared = page.locator(".added-evidence [data-client-id=c-acme]");
   await shared.waitFor();
-  const records = await shared.locator("li[data-record]").evaluateAll((lis) =>
+  const records = await shared.locator('li[data-record][data-change="added"]').evaluateAll((lis) =>
     lis.map((li) => [li.dataset.record, li.dataset.recordId ?? "", li.textContent]),
   );
   assert.deepEqual(
     records.filter(([kind]) => kind !== "field"),
     [
       ["stakeholder", "s-bob-cto", "Person: Ravi Technical"],
-      ["issue", "i-bob-api", `Issue: API outages in October (opened ${day(-30)})`],
+      ["issue", "i-bob-api", `Issue: API outages in October (opened ${day(-30)}, open)`],
       ["touchpoint", "t-bob-call", `Contact: ${day(-6)}: CTO says they are leaving.`],
       ["assessment", "a-bob", `Check-up: ${day(-5)}: Inevitable loss`],
     ],

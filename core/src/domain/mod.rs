@@ -3,6 +3,7 @@
 //! Nothing in this module reads a clock, touches the browser or depends on
 //! the UI framework: "today" is always a parameter, and ids are passed in.
 
+pub mod changes;
 pub mod date;
 pub mod engine;
 pub mod evidence;
@@ -26,6 +27,7 @@ pub mod vocabulary;
 pub mod warnings;
 pub mod whatif;
 
+pub use changes::{Changes, Part, Stamp};
 pub use date::Date;
 pub use engine::{
     category_of, clear_answer, client_verdict, compute, recheck, set_answer, shown_category,

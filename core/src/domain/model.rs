@@ -13,6 +13,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::changes::Changes;
 use super::date::Date;
 use super::questions::QuestionId;
 pub use super::vocabulary::{
@@ -229,6 +230,8 @@ pub struct Client {
     /// The client was lost (marked by the user); drives "lessons from a loss".
     pub lost_on: Option<Date>,
     pub archived: bool,
+    /// When its fields and each record were last changed (for merging).
+    pub changed: Changes,
 }
 
 impl Client {
@@ -249,6 +252,7 @@ impl Client {
             triage: None,
             lost_on: None,
             archived: false,
+            changed: Changes::default(),
         }
     }
 

@@ -91,16 +91,16 @@ pub fn import_json(bytes: &[u8]) -> Result<Imported, ImportError> {
     // (about half of the import time of 2,000 clients). Anything else, every
     // error included, takes the way below, which names where the problem is.
     if let Ok(file) = serde_json::from_slice::<FileV1>(bytes) {
-        if file.format == FORMAT && file.version == CURRENT_VERSION {
-            return file.into_imported(CURRENT_VERSION);
+        let version = file.version;
+        if file.format == FORMAT && (1..=CURRENT_VERSION).contains(&version) {
+            return migrate::upgrade(file, version)?.into_imported(version);
         }
     }
     let value: Value = serde_json::from_slice(bytes).map_err(syntax_error)?;
     let version = envelope_version(&value)?;
     let file = match version {
         0 => migrate::v0_to_v1(value)?,
-        1 => migrate::v1_to_v2(parse::<FileV1>(value)?)?,
-        _ => parse::<FileV1>(value)?,
+        _ => migrate::upgrade(parse::<FileV1>(value)?, version)?,
     };
     let imported = file.into_imported(version)?;
     Ok(imported)

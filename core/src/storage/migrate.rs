@@ -141,24 +141,70 @@ pub(crate) fn v0_to_v1(value: Value) -> Result<FileV1, ImportError> {
     })
 }
 
-/// Lifts a version 1 file to version 2. The shapes differ only by the
-/// optional `profile.external_id`, which a version 1 file cannot have: an
-/// app that writes version 1 would refuse it as an unknown field, so this
-/// one does too rather than reading a file no released version wrote.
-pub(crate) fn v1_to_v2(mut file: FileV1) -> Result<FileV1, ImportError> {
-    let problems: Vec<Problem> = file
-        .clients
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.profile.external_id.is_some())
-        .map(|(i, _)| {
-            Problem::new(
-                format!("clients[{i}].profile"),
-                "unknown field \"external_id\" (it exists from format version 2; \
-                 this file says version 1)",
-            )
-        })
-        .collect();
+/// Lifts a version 1 or 2 file to the current version. The shapes differ
+/// only by optional fields: `profile.external_id` (version 2) and
+/// `changed_at` on clients and records (version 3). An app that wrote the
+/// older version would refuse those as unknown fields, so this one does too
+/// rather than read a file no released version wrote.
+pub(crate) fn upgrade(mut file: FileV1, version: u64) -> Result<FileV1, ImportError> {
+    let mut problems = Vec::new();
+    let mut too_new = |at: String, field: &str, since: u64| {
+        problems.push(Problem::new(
+            at,
+            format!(
+                "unknown field \"{field}\" (it exists from format version {since}; \
+                 this file says version {version})"
+            ),
+        ));
+    };
+    for (i, c) in file.clients.iter().enumerate() {
+        let at = format!("clients[{i}]");
+        if version < 2 && c.profile.external_id.is_some() {
+            too_new(format!("{at}.profile"), "external_id", 2);
+        }
+        if version >= 3 {
+            continue;
+        }
+        let times = |list: Vec<bool>| list.into_iter().enumerate().filter(|(_, t)| *t);
+        let lists = [
+            (
+                "stakeholders",
+                c.stakeholders
+                    .iter()
+                    .map(|x| x.changed_at.is_some())
+                    .collect(),
+            ),
+            (
+                "issues",
+                c.issues.iter().map(|x| x.changed_at.is_some()).collect(),
+            ),
+            (
+                "touchpoints",
+                c.touchpoints
+                    .iter()
+                    .map(|x| x.changed_at.is_some())
+                    .collect(),
+            ),
+            (
+                "assessments",
+                c.assessments
+                    .iter()
+                    .map(|x| x.changed_at.is_some())
+                    .collect(),
+            ),
+            (
+                "actions",
+                c.actions.iter().map(|x| x.changed_at.is_some()).collect(),
+            ),
+        ];
+        let mut places: Vec<String> = c.changed_at.iter().map(|_| at.clone()).collect();
+        for (name, list) in lists {
+            places.extend(times(list).map(|(j, _)| format!("{at}.{name}[{j}]")));
+        }
+        for place in places {
+            too_new(place, "changed_at", 3);
+        }
+    }
     if !problems.is_empty() {
         return Err(ImportError::invalid(problems));
     }
@@ -195,6 +241,7 @@ fn account(a: AccountV0, at: &str, problems: &mut Vec<Problem>) -> ClientV1 {
                 last_contact: c.last_contact,
                 notes: String::new(),
                 still_in_role_on: None,
+                changed_at: None,
             }
         })
         .collect();
@@ -218,6 +265,7 @@ fn account(a: AccountV0, at: &str, problems: &mut Vec<Problem>) -> ClientV1 {
             owner: String::new(),
             resolved_on: p.solved,
             notes: String::new(),
+            changed_at: None,
         })
         .collect();
     let assessments = a
@@ -235,6 +283,7 @@ fn account(a: AccountV0, at: &str, problems: &mut Vec<Problem>) -> ClientV1 {
             })),
             verdict: c.result,
             r#override: None,
+            changed_at: None,
         })
         .collect();
     let actions = a
@@ -248,6 +297,7 @@ fn account(a: AccountV0, at: &str, problems: &mut Vec<Problem>) -> ClientV1 {
             done: t.done,
             proposal: None,
             notes: String::new(),
+            changed_at: None,
         })
         .collect();
     ClientV1 {
@@ -276,6 +326,7 @@ fn account(a: AccountV0, at: &str, problems: &mut Vec<Problem>) -> ClientV1 {
         triage: None,
         lost_on: None,
         archived: false,
+        changed_at: None,
     }
 }
 

@@ -150,7 +150,7 @@ pub fn rich_client(n: u64) -> Client {
             notes: String::new(),
         })
         .collect();
-    Client {
+    let mut client = Client {
         id: short_id(n, 8),
         profile: Profile {
             name: format!("Northwind Logistics {n}"),
@@ -173,7 +173,28 @@ pub fn rich_client(n: u64) -> Client {
         triage: None,
         lost_on: None,
         archived: false,
+        changed: Changes::default(),
+    };
+    // Stamped as the app leaves a client used for a year: a time on the
+    // parts people edit after creating them (the profile, people's stances,
+    // issues' status, check-up answers, actions done), spread over months;
+    // contacts are logged once and not edited.
+    let newest: Stamp = "2026-11-20T16:45:12Z".parse().unwrap();
+    let before = |s: i64| Some(Stamp::from_unix_seconds(newest.unix_seconds() - s));
+    client.changed.client = before(0);
+    for part in [
+        Part::Stakeholder,
+        Part::Issue,
+        Part::Assessment,
+        Part::Action,
+    ] {
+        let ids: Vec<Id> = changes::ids(&client, part).into_iter().cloned().collect();
+        for (k, id) in ids.iter().enumerate() {
+            let ago = (k as i64 + 1) * 6 * 86_400 + (k as i64) * 3_917;
+            client.changed.set(part, id, before(ago));
+        }
     }
+    client
 }
 
 pub fn rich_portfolio(n: u64) -> Portfolio {

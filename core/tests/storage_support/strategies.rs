@@ -239,6 +239,7 @@ pub fn client(salt: String) -> impl Strategy<Value = Client> {
         opt(triage()),
         opt(a_date()),
         any::<bool>(),
+        prop::collection::vec(opt(0i64..7_000_000_000), 0..20),
     )
         .prop_map(
             move |(
@@ -252,6 +253,7 @@ pub fn client(salt: String) -> impl Strategy<Value = Client> {
                 triage,
                 lost_on,
                 archived,
+                times,
             )| {
                 for (i, x) in st.iter_mut().enumerate() {
                     x.id = id("s", i, &salt);
@@ -268,7 +270,7 @@ pub fn client(salt: String) -> impl Strategy<Value = Client> {
                 for (i, x) in ac.iter_mut().enumerate() {
                     x.id = id("x", i, &salt);
                 }
-                Client {
+                let mut c = Client {
                     id: Id(format!("c{salt}")),
                     profile,
                     stakeholders: st,
@@ -280,7 +282,10 @@ pub fn client(salt: String) -> impl Strategy<Value = Client> {
                     triage,
                     lost_on,
                     archived,
-                }
+                    changed: Changes::default(),
+                };
+                stamp_some(&mut c, &times);
+                c
             },
         )
 }
@@ -292,4 +297,18 @@ pub fn portfolio() -> impl Strategy<Value = Portfolio> {
             (Just(owner), clients)
         })
         .prop_map(|(owner, clients)| Portfolio { owner, clients })
+}
+
+/// Gives the client's own fields and its records the times in `times`, in
+/// order (a `None` leaves that part without a time).
+fn stamp_some(c: &mut Client, times: &[Option<i64>]) {
+    let mut times = times.iter().map(|t| t.map(Stamp::from_unix_seconds));
+    c.changed.client = times.next().flatten();
+    for part in Part::ALL {
+        let ids: Vec<Id> = changes::ids(c, part).into_iter().cloned().collect();
+        for id in ids {
+            let at = times.next().flatten();
+            c.changed.set(part, &id, at);
+        }
+    }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{Date, Id};
+use crate::domain::{Date, Id, Stamp};
 
 /// Today in the user's time zone.
 pub fn today() -> Date {
@@ -41,6 +41,11 @@ pub fn now_iso() -> String {
         Some((head, _)) => format!("{head}Z"),
         None => s,
     }
+}
+
+/// Now, to the second, for when a record was changed (see `domain::changes`).
+pub fn now_stamp() -> Stamp {
+    Stamp::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64)
 }
 
 /// A short random id (base 36), short because ids are stored in every record.

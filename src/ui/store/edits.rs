@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use super::{new_id, ClientSlot, Store};
+use super::{new_id, now_stamp, ClientSlot, Store};
+use crate::domain::changes::stamp_edit;
 use crate::domain::{demo_portfolio, Client, Id, Portfolio};
 use crate::edge::session;
 use crate::present::save::WriteError;
@@ -45,7 +46,14 @@ impl Store {
                     }
                 });
             }
-            self.change_record(&slot, change);
+            // Stamped by comparing before and after, so no edit can forget
+            // when it was made (merging takes the newer version).
+            let now = now_stamp();
+            self.change_record(&slot, |c| {
+                let before = c.clone();
+                change(c);
+                stamp_edit(&before, c, now);
+            });
             self.changed(Some(id), false);
         }
     }

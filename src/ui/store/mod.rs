@@ -24,7 +24,7 @@ mod tabs;
 
 use leptos::prelude::*;
 
-pub use self::clock::{new_id, now_iso, today};
+pub use self::clock::{new_id, now_iso, now_stamp, today};
 pub use self::edits::open_demo;
 pub use self::notices::{Notice, NoticeAction, NoticeKind};
 use crate::domain::{assess, Client, ClientView, Date, Id, Portfolio};

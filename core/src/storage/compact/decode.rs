@@ -136,7 +136,7 @@ pub(super) fn client_from_compact(c: CompactClient) -> Result<Client, String> {
             })
         }
     };
-    Ok(Client {
+    let mut client = Client {
         id: c.i,
         profile: Profile {
             name: c.n,
@@ -163,7 +163,10 @@ pub(super) fn client_from_compact(c: CompactClient) -> Result<Client, String> {
         triage,
         lost_on: opt(c.lo)?,
         archived: c.ar,
-    })
+        changed: Default::default(),
+    };
+    super::stamps::read_stamps(&mut client, c.w.as_deref())?;
+    Ok(client)
 }
 
 /// Reads what [`person_ref`] wrote (records written before positions were

@@ -51,6 +51,7 @@ pub(super) fn client_to_compact(c: &Client) -> CompactClient {
         }),
         lo: c.lost_on.map(day),
         ar: c.archived,
+        w: super::stamps::stamps_text(c),
     }
 }
 

@@ -30,6 +30,7 @@ mod codes;
 mod decode;
 mod encode;
 mod row;
+mod stamps;
 
 use decode::client_from_compact;
 use encode::client_to_compact;
@@ -217,6 +218,9 @@ struct CompactClient {
     lo: Option<i64>,
     #[serde(default, skip_serializing_if = "is_false")]
     ar: bool,
+    /// When each part last changed (storage version 3; see `stamps.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    w: Option<String>,
 }
 
 #[cfg(test)]
@@ -238,7 +242,7 @@ mod tests {
 
     #[test]
     fn touchpoints_name_stakeholders_by_position_and_old_ids_still_read() {
-        let new = r#"{"v":2,"r":1,"c":{"i":"c1","n":"Acme","s":[["p1","Ann","dp"],["p2","Bo","dp"]],"t":[["t1",20000,"mb",1],["t2",20001,"mb",[0,"gone"]]]}}"#;
+        let new = r#"{"v":3,"r":1,"c":{"i":"c1","n":"Acme","s":[["p1","Ann","dp"],["p2","Bo","dp"]],"t":[["t1",20000,"mb",1],["t2",20001,"mb",[0,"gone"]]]}}"#;
         let old = r#"{"v":1,"r":1,"c":{"i":"c1","n":"Acme","s":[["p1","Ann","dp"],["p2","Bo","dp"]],"t":[["t1",20000,"mb","p2"],["t2",20001,"mb",["p1","gone"]]]}}"#;
         let read = |raw: &str| decode_client(raw).map(|s| s.client);
         let (Ok(a), Ok(b)) = (read(new), read(old)) else {

@@ -119,20 +119,36 @@ pub enum Side {
     Theirs,
 }
 
-/// The user's choices for conflicting fields; anything not chosen keeps mine.
+/// Which of the file's clients a merge takes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// The clients both have, and the file's other clients added.
+    #[default]
+    AlsoTheirs,
+    /// Only the clients both have; the file's others are left out.
+    OnlyShared,
+}
+
+/// The user's choices: for conflicting profile fields (anything not chosen
+/// takes the side whose client fields changed last), and which clients.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MergeChoices {
     choices: BTreeMap<(Id, ProfileField), Side>,
+    scope: Scope,
 }
 
 impl MergeChoices {
     pub fn set(&mut self, client: &Id, field: ProfileField, side: Side) {
         self.choices.insert((client.clone(), field), side);
     }
-    pub fn get(&self, client: &Id, field: ProfileField) -> Side {
-        self.choices
-            .get(&(client.clone(), field))
-            .copied()
-            .unwrap_or_default()
+    /// The side chosen for a field; `None`: not chosen.
+    pub fn get(&self, client: &Id, field: ProfileField) -> Option<Side> {
+        self.choices.get(&(client.clone(), field)).copied()
+    }
+    pub fn set_scope(&mut self, scope: Scope) {
+        self.scope = scope;
+    }
+    pub fn scope(&self) -> Scope {
+        self.scope
     }
 }

@@ -4,34 +4,40 @@
 //! once, so an import is all or nothing, and a cancelled one changes nothing.
 //!
 //! Merge rules (docs/file-format.md, "Import"):
-//! * clients are matched by id; new ones are appended in the file's order;
+//! * clients are matched by id; the file's other clients are appended in
+//!   its order, unless the user merges only the clients both have;
 //! * stakeholders, issues, touchpoints, assessments and actions are united
-//!   by id; when both sides hold the same id with different content, ours
-//!   is kept (the preview counts these); assessments stay oldest first;
-//! * a profile field set on both sides with different values is a conflict
-//!   the user decides (default: keep mine); a field empty here and set in
-//!   the file is filled from the file;
-//! * dismissed proposals are united; triage and the lost date are ours when
-//!   set, else the file's.
+//!   by id; when both sides hold the same id with different content, the
+//!   newer version (by its last-changed time, format 3) is taken, mine on a
+//!   tie or when neither has a time, and the notes of both are combined
+//!   (`newest.rs`); assessments stay oldest first;
+//! * a profile field set on both sides with different values is a choice
+//!   for the user, by default the side whose client fields changed last;
+//!   a field empty here and set in the file is filled from the file; the
+//!   profile notes are combined;
+//! * dismissed proposals are united; triage and the lost date come from
+//!   the newer side when both are set, else from whichever side has them.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::local::{backup_entry, BackupReason};
-use crate::domain::{Client, Id, Portfolio};
+use crate::domain::{Changes, Client, Id, Portfolio};
 
 mod choices;
 mod keyed;
+mod newest;
 mod preview;
 mod three_way;
 
-pub use choices::{MergeChoices, ProfileField, Side};
+pub use choices::{MergeChoices, ProfileField, Scope, Side};
+pub use newest::{combine_notes, decide, Decision};
 pub use preview::{
     preview, AddedRecord, ClientPreview, FieldDiff, ImportPreview, RecordCounts, RecordKind,
 };
 
 pub use three_way::{merge_three_way, Conflict, Merged};
 
-use keyed::union;
+use keyed::merge_records;
 
 /// The current portfolio with the file merged in (see the module rules).
 pub fn merge(current: &Portfolio, incoming: &Portfolio, choices: &MergeChoices) -> Portfolio {
@@ -47,13 +53,15 @@ pub fn merge(current: &Portfolio, incoming: &Portfolio, choices: &MergeChoices) 
             None => m.clone(),
         })
         .collect();
-    clients.extend(
-        incoming
-            .clients
-            .iter()
-            .filter(|t| !mine.contains(&t.id))
-            .cloned(),
-    );
+    if choices.scope() == Scope::AlsoTheirs {
+        clients.extend(
+            incoming
+                .clients
+                .iter()
+                .filter(|t| !mine.contains(&t.id))
+                .cloned(),
+        );
+    }
     Portfolio {
         owner: if current.owner.is_empty() {
             incoming.owner.clone()
@@ -64,16 +72,37 @@ pub fn merge(current: &Portfolio, incoming: &Portfolio, choices: &MergeChoices) 
     }
 }
 
+/// Whose own fields (profile, triage, loss) changed last: theirs only when
+/// strictly newer.
+pub(crate) fn newer_side(m: &Client, t: &Client) -> Side {
+    if t.changed.client > m.changed.client {
+        Side::Theirs
+    } else {
+        Side::Mine
+    }
+}
+
 fn merge_client(m: &Client, t: &Client, choices: &MergeChoices) -> Client {
+    let newer = newer_side(m, t);
     let mut profile = m.profile.clone();
     for f in ProfileField::ALL {
-        let take_theirs = !f.is_empty(&t.profile)
-            && (f.is_empty(&m.profile) || choices.get(&m.id, f) == Side::Theirs);
-        if take_theirs {
+        if f == ProfileField::Notes || f.is_empty(&t.profile) {
+            continue;
+        }
+        if f.is_empty(&m.profile) || choices.get(&m.id, f).unwrap_or(newer) == Side::Theirs {
             f.copy(&t.profile, &mut profile);
         }
     }
-    let mut assessments = union(&m.assessments, &t.assessments);
+    profile.notes = match newer {
+        Side::Mine => combine_notes(&t.profile.notes, &m.profile.notes),
+        Side::Theirs => combine_notes(&m.profile.notes, &t.profile.notes),
+    };
+    let (mc, tc) = (&m.changed, &t.changed);
+    let mut changed = Changes {
+        client: mc.client.max(tc.client),
+        ..Changes::default()
+    };
+    let mut assessments = merge_records(&m.assessments, &t.assessments, mc, tc, &mut changed);
     if assessments.len() > m.assessments.len() {
         // Theirs slot in by date ("oldest first" is the model's rule); the
         // sort is stable, so on the same day ours come first.
@@ -85,18 +114,23 @@ fn merge_client(m: &Client, t: &Client, choices: &MergeChoices) -> Client {
             dismissed.push(d.clone());
         }
     }
+    let (first, second) = match newer {
+        Side::Mine => (m, t),
+        Side::Theirs => (t, m),
+    };
     Client {
         id: m.id.clone(),
         profile,
-        stakeholders: union(&m.stakeholders, &t.stakeholders),
-        issues: union(&m.issues, &t.issues),
-        touchpoints: union(&m.touchpoints, &t.touchpoints),
+        stakeholders: merge_records(&m.stakeholders, &t.stakeholders, mc, tc, &mut changed),
+        issues: merge_records(&m.issues, &t.issues, mc, tc, &mut changed),
+        touchpoints: merge_records(&m.touchpoints, &t.touchpoints, mc, tc, &mut changed),
         assessments,
-        actions: union(&m.actions, &t.actions),
+        actions: merge_records(&m.actions, &t.actions, mc, tc, &mut changed),
         dismissed_proposals: dismissed,
-        triage: m.triage.clone().or_else(|| t.triage.clone()),
-        lost_on: m.lost_on.or(t.lost_on),
+        triage: first.triage.clone().or_else(|| second.triage.clone()),
+        lost_on: first.lost_on.or(second.lost_on),
         archived: m.archived,
+        changed,
     }
 }
 

@@ -1,11 +1,16 @@
 //! The preview of an import: new clients, differing ones (with the field
-//! conflicts and the records the file adds) and identical ones.
+//! conflicts, and per record what the file adds, updates or leaves as
+//! mine) and identical ones. It decides each record as the merge does
+//! (`newest::decide`), so the two cannot disagree.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::choices::ProfileField;
+use super::choices::{ProfileField, Side};
 use super::keyed::Keyed;
-use crate::domain::{Client, Id, Portfolio};
+use super::newer_side;
+use super::newest::{combine_notes, decide, Decision};
+use crate::domain::changes::same_content;
+use crate::domain::{Client, Id, IssueStatus, Portfolio};
 
 /// One profile field's two values.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,7 +69,8 @@ impl RecordKind {
     }
 }
 
-/// One record only in the file, which a merge adds (nothing of ours is removed).
+/// One record a merge adds (only in the file), updates (the file's is
+/// newer) or keeps (mine is as new), as listed in the preview.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AddedRecord {
     pub kind: RecordKind,
@@ -78,16 +84,25 @@ pub struct AddedRecord {
 pub struct ClientPreview {
     pub id: Id,
     pub name: String,
-    /// Set on both sides, different: the user chooses (default: mine).
+    /// Set on both sides, different: the user chooses (default: `newer`).
     pub conflicts: Vec<FieldDiff>,
+    /// Whose client fields changed last: the default for the conflicts.
+    pub newer: Side,
     /// Empty here, set in the file: taken from the file.
     pub filled: Vec<FieldDiff>,
+    /// Both sides have different profile notes: the combined text.
+    pub notes_combined: Option<String>,
     /// Records only in the file: added.
     pub added: RecordCounts,
     /// The same records, one by one, in the client's record order.
     pub added_records: Vec<AddedRecord>,
-    /// Records with the same id on both sides but different content: ours kept.
+    /// Records on both sides, different, the file's newer: theirs taken.
+    pub updated: RecordCounts,
+    pub updated_records: Vec<AddedRecord>,
+    /// Records on both sides, different, mine as new or newer: mine kept
+    /// (their notes combined in).
     pub kept_mine: RecordCounts,
+    pub kept_records: Vec<AddedRecord>,
 }
 
 /// What an import would do, before the user decides.
@@ -119,7 +134,7 @@ pub fn preview(current: &Portfolio, incoming: &Portfolio) -> ImportPreview {
     for t in &incoming.clients {
         match mine.get(&t.id) {
             None => out.new_clients.push((t.id.clone(), t.profile.name.clone())),
-            Some(m) if *m == t => out.identical.push(t.id.clone()),
+            Some(m) if same_content(m, t) => out.identical.push(t.id.clone()),
             Some(m) => out.differing.push(client_preview(m, t)),
         }
     }
@@ -140,30 +155,24 @@ fn client_preview(m: &Client, t: &Client) -> ClientPreview {
         };
         if f.is_empty(&m.profile) {
             filled.push(diff);
-        } else {
+        } else if f != ProfileField::Notes {
             conflicts.push(diff);
         }
     }
-    let c = [
-        compare(&m.stakeholders, &t.stakeholders),
-        compare(&m.issues, &t.issues),
-        compare(&m.touchpoints, &t.touchpoints),
-        compare(&m.assessments, &t.assessments),
-        compare(&m.actions, &t.actions),
-    ];
-    let counts = |pick: fn((usize, usize)) -> usize| RecordCounts {
-        stakeholders: pick(c[0]),
-        issues: pick(c[1]),
-        touchpoints: pick(c[2]),
-        assessments: pick(c[3]),
-        actions: pick(c[4]),
-    };
-    let mut added_records = Vec::new();
-    added_only(
-        &mut added_records,
+    let newer = newer_side(m, t);
+    let notes_combined = (!m.profile.notes.is_empty()
+        && !t.profile.notes.is_empty()
+        && m.profile.notes != t.profile.notes)
+        .then(|| match newer {
+            Side::Mine => combine_notes(&t.profile.notes, &m.profile.notes),
+            Side::Theirs => combine_notes(&m.profile.notes, &t.profile.notes),
+        });
+    let mut lists = Lists::default();
+    lists.kind(
         RecordKind::Stakeholder,
-        &m.stakeholders,
-        &t.stakeholders,
+        m,
+        t,
+        |c| &c.stakeholders,
         |s| {
             if s.title.is_empty() {
                 s.name.clone()
@@ -172,75 +181,111 @@ fn client_preview(m: &Client, t: &Client) -> ClientPreview {
             }
         },
     );
-    added_only(
-        &mut added_records,
+    lists.kind(
         RecordKind::Issue,
-        &m.issues,
-        &t.issues,
-        |i| format!("{} (opened {})", i.title, i.opened_on),
+        m,
+        t,
+        |c| &c.issues,
+        |i| {
+            let status = match i.status {
+                IssueStatus::Open => "open",
+                IssueStatus::InProgress => "in progress",
+                IssueStatus::Resolved => "resolved",
+            };
+            format!("{} (opened {}, {status})", i.title, i.opened_on)
+        },
     );
-    added_only(
-        &mut added_records,
+    lists.kind(
         RecordKind::Touchpoint,
-        &m.touchpoints,
-        &t.touchpoints,
+        m,
+        t,
+        |c| &c.touchpoints,
         |c| format!("{}: {}", c.date, c.note),
     );
-    added_only(
-        &mut added_records,
+    lists.kind(
         RecordKind::Assessment,
-        &m.assessments,
-        &t.assessments,
+        m,
+        t,
+        |c| &c.assessments,
         |a| format!("{}: {}", a.date, a.verdict.name()),
     );
-    added_only(
-        &mut added_records,
+    lists.kind(
         RecordKind::Action,
-        &m.actions,
-        &t.actions,
-        |a| a.title.clone(),
+        m,
+        t,
+        |c| &c.actions,
+        |a| {
+            if a.done {
+                format!("{} (done)", a.title)
+            } else {
+                a.title.clone()
+            }
+        },
     );
     ClientPreview {
         id: m.id.clone(),
         name: m.profile.name.clone(),
         conflicts,
+        newer,
         filled,
-        added_records,
-        added: counts(|x| x.0),
-        kept_mine: counts(|x| x.1),
+        notes_combined,
+        added: counts(&lists.added),
+        added_records: lists.added,
+        updated: counts(&lists.updated),
+        updated_records: lists.updated,
+        kept_mine: counts(&lists.kept),
+        kept_records: lists.kept,
     }
 }
 
-/// (records only in `theirs`, records in both with different content)
-fn compare<T: Keyed>(mine: &[T], theirs: &[T]) -> (usize, usize) {
-    let by_id: BTreeMap<&Id, &T> =
-        crate::domain::sorting::map_from(mine.iter().map(|x| (x.key(), x)));
-    theirs
-        .iter()
-        .fold((0, 0), |(new, differ), t| match by_id.get(t.key()) {
-            None => (new + 1, differ),
-            Some(m) if *m != t => (new, differ + 1),
-            Some(_) => (new, differ),
-        })
+fn counts(records: &[AddedRecord]) -> RecordCounts {
+    let n = |k: RecordKind| records.iter().filter(|r| r.kind == k).count();
+    RecordCounts {
+        stakeholders: n(RecordKind::Stakeholder),
+        issues: n(RecordKind::Issue),
+        touchpoints: n(RecordKind::Touchpoint),
+        assessments: n(RecordKind::Assessment),
+        actions: n(RecordKind::Action),
+    }
 }
 
-/// Appends the records only in `theirs`, described by `text`.
-fn added_only<T: Keyed>(
-    out: &mut Vec<AddedRecord>,
-    kind: RecordKind,
-    mine: &[T],
-    theirs: &[T],
-    text: impl Fn(&T) -> String,
-) {
-    let have: BTreeSet<&Id> = crate::domain::sorting::set_from(mine.iter().map(Keyed::key));
-    out.extend(
-        theirs
-            .iter()
-            .filter(|t| !have.contains(t.key()))
-            .map(|t| AddedRecord {
+/// The records a merge adds, updates and keeps, in the client's order.
+#[derive(Default)]
+struct Lists {
+    added: Vec<AddedRecord>,
+    updated: Vec<AddedRecord>,
+    kept: Vec<AddedRecord>,
+}
+
+impl Lists {
+    fn kind<T: Keyed>(
+        &mut self,
+        kind: RecordKind,
+        m: &Client,
+        t: &Client,
+        list: impl Fn(&Client) -> &Vec<T>,
+        text: impl Fn(&T) -> String,
+    ) {
+        let by_id: BTreeMap<&Id, &T> =
+            crate::domain::sorting::map_from(list(m).iter().map(|x| (x.key(), x)));
+        for theirs in list(t) {
+            let id = theirs.key();
+            let line = |x: &T| AddedRecord {
                 kind,
-                id: t.key().clone(),
-                text: text(t),
-            }),
-    );
+                id: id.clone(),
+                text: text(x),
+            };
+            match by_id.get(id) {
+                None => self.added.push(line(theirs)),
+                Some(mine) => {
+                    let (ma, ta) = (m.changed.of(T::PART, id), t.changed.of(T::PART, id));
+                    match decide(*mine, theirs, ma, ta) {
+                        Decision::Same => {}
+                        Decision::Theirs => self.updated.push(line(theirs)),
+                        Decision::Mine => self.kept.push(line(mine)),
+                    }
+                }
+            }
+        }
+    }
 }

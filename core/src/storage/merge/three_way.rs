@@ -135,6 +135,12 @@ fn merge(
             let b = base.and_then(Value::as_array).unwrap_or(&empty);
             Some(Value::Array(merge_sets(b, o, t)))
         }
+        // When a part last changed: both tabs changed it, so the later time.
+        (Some(Value::String(o)), Some(Value::String(t)))
+            if path.last().map(String::as_str) == Some("changed_at") =>
+        {
+            Some(Value::String(o.max(t).clone()))
+        }
         // Derived from the answers: recomputed after the merge.
         _ if path.len() == 3 && path[0] == "assessments" && path[2] == "verdict" => theirs.cloned(),
         _ => {

@@ -4,9 +4,11 @@ use super::{
     ActionV1, AnswerV1, AssessmentV1, ClientV1, IssueV1, MarginV1, OverrideV1, ProfileV1,
     StakeholderV1, TouchpointV1, TriageV1,
 };
+use std::collections::BTreeMap;
+
 use crate::domain::{
-    Action, AnswerEntry, Assessment, Client, Issue, Margin, Override, Profile, Stakeholder,
-    Touchpoint, TriageDecision,
+    Action, AnswerEntry, Assessment, Changes, Client, Id, Issue, Margin, Override, Part, Profile,
+    Stakeholder, Stamp, Touchpoint, TriageDecision,
 };
 
 impl From<&Client> for ClientV1 {
@@ -46,6 +48,7 @@ impl From<&Client> for ClientV1 {
                     last_contact: s.last_contact,
                     notes: s.notes.clone(),
                     still_in_role_on: s.still_in_role_on,
+                    changed_at: c.changed.of(Part::Stakeholder, &s.id),
                 })
                 .collect(),
             issues: c
@@ -60,6 +63,7 @@ impl From<&Client> for ClientV1 {
                     owner: i.owner.clone(),
                     resolved_on: i.resolved_on,
                     notes: i.notes.clone(),
+                    changed_at: c.changed.of(Part::Issue, &i.id),
                 })
                 .collect(),
             touchpoints: c
@@ -72,6 +76,7 @@ impl From<&Client> for ClientV1 {
                     kind: t.kind,
                     with: t.with.clone(),
                     note: t.note.clone(),
+                    changed_at: c.changed.of(Part::Touchpoint, &t.id),
                 })
                 .collect(),
             assessments: c
@@ -93,6 +98,7 @@ impl From<&Client> for ClientV1 {
                         category: o.category,
                         reason: o.reason.clone(),
                     }),
+                    changed_at: c.changed.of(Part::Assessment, &a.id),
                 })
                 .collect(),
             actions: c
@@ -106,6 +112,7 @@ impl From<&Client> for ClientV1 {
                     done: a.done,
                     proposal: a.proposal.clone(),
                     notes: a.notes.clone(),
+                    changed_at: c.changed.of(Part::Action, &a.id),
                 })
                 .collect(),
             dismissed_proposals: c.dismissed_proposals.clone(),
@@ -117,6 +124,7 @@ impl From<&Client> for ClientV1 {
             }),
             lost_on: c.lost_on,
             archived: c.archived,
+            changed_at: c.changed.client,
         }
     }
 }
@@ -124,6 +132,11 @@ impl From<&Client> for ClientV1 {
 impl From<ClientV1> for Client {
     fn from(c: ClientV1) -> Client {
         let p = c.profile;
+        let mut changed = Changes {
+            client: c.changed_at,
+            records: BTreeMap::new(),
+        };
+        let mut stamp = |part: Part, id: &Id, at: Option<Stamp>| changed.set(part, id, at);
         Client {
             id: c.id,
             profile: Profile {
@@ -141,80 +154,95 @@ impl From<ClientV1> for Client {
             stakeholders: c
                 .stakeholders
                 .into_iter()
-                .map(|s| Stakeholder {
-                    id: s.id,
-                    name: s.name,
-                    title: s.title,
-                    role: s.role,
-                    senior: s.senior,
-                    stance: s.stance,
-                    rival_preference: s.rival_preference,
-                    feedback_on: s.feedback_on,
-                    last_contact: s.last_contact,
-                    notes: s.notes,
-                    still_in_role_on: s.still_in_role_on,
+                .map(|s| {
+                    stamp(Part::Stakeholder, &s.id, s.changed_at);
+                    Stakeholder {
+                        id: s.id,
+                        name: s.name,
+                        title: s.title,
+                        role: s.role,
+                        senior: s.senior,
+                        stance: s.stance,
+                        rival_preference: s.rival_preference,
+                        feedback_on: s.feedback_on,
+                        last_contact: s.last_contact,
+                        notes: s.notes,
+                        still_in_role_on: s.still_in_role_on,
+                    }
                 })
                 .collect(),
             issues: c
                 .issues
                 .into_iter()
-                .map(|i| Issue {
-                    id: i.id,
-                    title: i.title,
-                    opened_on: i.opened_on,
-                    severity: i.severity,
-                    status: i.status,
-                    owner: i.owner,
-                    resolved_on: i.resolved_on,
-                    notes: i.notes,
+                .map(|i| {
+                    stamp(Part::Issue, &i.id, i.changed_at);
+                    Issue {
+                        id: i.id,
+                        title: i.title,
+                        opened_on: i.opened_on,
+                        severity: i.severity,
+                        status: i.status,
+                        owner: i.owner,
+                        resolved_on: i.resolved_on,
+                        notes: i.notes,
+                    }
                 })
                 .collect(),
             touchpoints: c
                 .touchpoints
                 .into_iter()
-                .map(|t| Touchpoint {
-                    id: t.id,
-                    date: t.date,
-                    channel: t.channel,
-                    kind: t.kind,
-                    with: t.with,
-                    note: t.note,
+                .map(|t| {
+                    stamp(Part::Touchpoint, &t.id, t.changed_at);
+                    Touchpoint {
+                        id: t.id,
+                        date: t.date,
+                        channel: t.channel,
+                        kind: t.kind,
+                        with: t.with,
+                        note: t.note,
+                    }
                 })
                 .collect(),
             assessments: c
                 .assessments
                 .into_iter()
-                .map(|a| Assessment {
-                    id: a.id,
-                    date: a.date,
-                    gut: a.gut,
-                    answers: crate::domain::sorting::map_from(a.answers.into_iter().map(
-                        |(q, e)| {
-                            let entry = AnswerEntry {
-                                answer: e.answer,
-                                note: e.note,
-                            };
-                            (q, entry)
-                        },
-                    )),
-                    verdict: a.verdict,
-                    r#override: a.r#override.map(|o| Override {
-                        category: o.category,
-                        reason: o.reason,
-                    }),
+                .map(|a| {
+                    stamp(Part::Assessment, &a.id, a.changed_at);
+                    Assessment {
+                        id: a.id,
+                        date: a.date,
+                        gut: a.gut,
+                        answers: crate::domain::sorting::map_from(a.answers.into_iter().map(
+                            |(q, e)| {
+                                let entry = AnswerEntry {
+                                    answer: e.answer,
+                                    note: e.note,
+                                };
+                                (q, entry)
+                            },
+                        )),
+                        verdict: a.verdict,
+                        r#override: a.r#override.map(|o| Override {
+                            category: o.category,
+                            reason: o.reason,
+                        }),
+                    }
                 })
                 .collect(),
             actions: c
                 .actions
                 .into_iter()
-                .map(|a| Action {
-                    id: a.id,
-                    title: a.title,
-                    due: a.due,
-                    owner: a.owner,
-                    done: a.done,
-                    proposal: a.proposal,
-                    notes: a.notes,
+                .map(|a| {
+                    stamp(Part::Action, &a.id, a.changed_at);
+                    Action {
+                        id: a.id,
+                        title: a.title,
+                        due: a.due,
+                        owner: a.owner,
+                        done: a.done,
+                        proposal: a.proposal,
+                        notes: a.notes,
+                    }
                 })
                 .collect(),
             dismissed_proposals: c.dismissed_proposals,
@@ -226,6 +254,7 @@ impl From<ClientV1> for Client {
             }),
             lost_on: c.lost_on,
             archived: c.archived,
+            changed,
         }
     }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{
     Answer, Category, Channel, Date, Id, Importance, IssueStatus, QuestionId, Role, Severity,
-    Stance, TouchpointKind, TriageOutcome,
+    Stamp, Stance, TouchpointKind, TriageOutcome,
 };
 
 mod convert;
@@ -21,10 +21,12 @@ pub(crate) use margin::MarginV1;
 /// The value of `format` in every Continuum file.
 pub const FORMAT: &str = "continuum";
 /// The file format version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u64 = 2;
+pub const CURRENT_VERSION: u64 = 3;
 
-// Version 2 is version 1 plus `profile.external_id`, so the same DTOs read
-// both; `migrate::v1_to_v2` refuses the new field in a file that says 1.
+// Version 2 is version 1 plus `profile.external_id`, and version 3 adds
+// `changed_at` to the client and each record, so the same DTOs read all
+// three; `migrate::upgrade` refuses a field in a file whose version
+// predates it.
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -61,6 +63,9 @@ pub(crate) struct ClientV1 {
     pub lost_on: Option<Date>,
     #[serde(default)]
     pub archived: bool,
+    /// Version 3: when this was last changed (for merging).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_at: Option<Stamp>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -111,6 +116,9 @@ pub(crate) struct StakeholderV1 {
     /// Optional, so files written before it keep opening.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub still_in_role_on: Option<Date>,
+    /// Version 3: when this was last changed (for merging).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_at: Option<Stamp>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -127,6 +135,9 @@ pub(crate) struct IssueV1 {
     pub resolved_on: Option<Date>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Version 3: when this was last changed (for merging).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_at: Option<Stamp>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -140,6 +151,9 @@ pub(crate) struct TouchpointV1 {
     pub with: Vec<Id>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Version 3: when this was last changed (for merging).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_at: Option<Stamp>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -156,6 +170,9 @@ pub(crate) struct AssessmentV1 {
     pub verdict: Category,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#override: Option<OverrideV1>,
+    /// Version 3: when this was last changed (for merging).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_at: Option<Stamp>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -188,6 +205,9 @@ pub(crate) struct ActionV1 {
     pub proposal: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Version 3: when this was last changed (for merging).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_at: Option<Stamp>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -137,7 +137,7 @@ fn IssueList(ctx: Ctx) -> impl IntoView {
                 <ul class="cards resolved">
                     <For
                         each=move || resolved.get()
-                        key=|i| (i.id.0.clone(), i.resolved_on)
+                        key=|i| (i.id.0.clone(), i.resolved_on, i.notes.clone())
                         children=move |i| {
                             let took = i.resolved_on.map(|d| d.days_since(i.opened_on).max(0));
                             let id = i.id.clone();
@@ -149,6 +149,7 @@ fn IssueList(ctx: Ctx) -> impl IntoView {
                                         {i.resolved_on.map(|d| format!(", resolved {d}"))}
                                         {took.map(|t| format!(" ({t} days)"))}
                                     </p>
+                                    {(!i.notes.is_empty()).then(|| view! { <p class="issue-notes">{i.notes.clone()}</p> })}
                                     <button type="button" class="button small" on:click=move |_| set_status(id.clone(), IssueStatus::Open)>
                                         "Reopen" <span class="visually-hidden">" " {i.title.clone()}</span>
                                     </button>

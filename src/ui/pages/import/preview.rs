@@ -1,11 +1,13 @@
-//! The import preview: what the file would add, update and leave alone (clients and people), the merge choices, and applying it.
+//! The import preview: what the file would add, update and leave alone
+//! (clients, their records and people), the merge choices, and applying it.
 
 use leptos::prelude::*;
 
 use super::ImportStage;
-use crate::storage::merge::{ClientPreview, ProfileField, Replaced};
+use crate::domain::changes::stamp_updates;
+use crate::storage::merge::{AddedRecord, ClientPreview, ProfileField, Replaced, Scope};
 use crate::storage::{merge, replace, ImportPreview, MergeChoices, Side};
-use crate::ui::store::{now_iso, use_store, Store};
+use crate::ui::store::{now_iso, now_stamp, use_store, Store};
 
 /// The people of a contact list, for the preview.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -29,11 +31,21 @@ fn apply(
     // too big to copy just to read it.
     let current = store.portfolio();
     let Some((file, next, backup)) = stage.with_untracked(|s| match s {
-        ImportStage::Ready { incoming, file, .. } => Some(if replace_all {
+        ImportStage::Ready {
+            incoming,
+            file,
+            csv,
+            ..
+        } => Some(if replace_all {
             let Replaced { portfolio, backup } = replace(&current, incoming, &now_iso());
             (file.clone(), portfolio, Some(backup))
         } else {
-            let merged = merge(&current, incoming, &choices.get_untracked());
+            let mut merged = merge(&current, incoming, &choices.get_untracked());
+            // A spreadsheet's changes are made now; a colleague's file keeps
+            // the times its records carry.
+            if *csv {
+                stamp_updates(&current, &mut merged, now_stamp());
+            }
             (file.clone(), merged, None)
         }),
         _ => None,
@@ -74,9 +86,16 @@ pub fn ImportPreviewView(
     let additions = preview
         .differing
         .iter()
-        .filter(|c| !c.added_records.is_empty() || !c.filled.is_empty())
+        .filter(|c| {
+            !c.added_records.is_empty()
+                || !c.updated_records.is_empty()
+                || !c.kept_records.is_empty()
+                || !c.filled.is_empty()
+                || c.notes_combined.is_some()
+        })
         .cloned()
         .collect::<Vec<_>>();
+    let shared = differ + same;
     let conflicts = preview
         .differing
         .into_iter()
@@ -92,6 +111,7 @@ pub fn ImportPreviewView(
                 <span data-preview="same">{same}</span> " identical."
             </p>
             {people.map(|p| view! { <PeopleView people=p/> })}
+            {(new > 0 && shared > 0).then(|| view! { <ScopeChoice new shared choices/> })}
             {(!additions.is_empty()).then(|| view! { <AddedEvidence clients=additions/> })}
             {(!conflicts.is_empty()).then(|| view! { <Conflicts conflicts choices/> })}
             <div class="row">
@@ -143,8 +163,10 @@ fn Conflicts(conflicts: Vec<ClientPreview>, choices: RwSignal<MergeChoices>) -> 
     view! {
         <fieldset class="conflicts">
             <legend>"Profile details that differ: which to keep when merging?"</legend>
+            <p class="hint">"Preselected: the side whose details were changed last."</p>
             {conflicts.into_iter().map(|c| {
                 let id = c.id.clone();
+                let newer = c.newer;
                 view! {
                     <div class="conflict-client">
                         <h4>{c.name.clone()}</h4>
@@ -157,12 +179,12 @@ fn Conflicts(conflicts: Vec<ClientPreview>, choices: RwSignal<MergeChoices>) -> 
                                 <div class="conflict" role="radiogroup" aria-label=field.label()>
                                     <span class="field">{field.label()}</span>
                                     <label>
-                                        <input type="radio" name=group.clone() checked=true
+                                        <input type="radio" name=group.clone() checked=newer == Side::Mine
                                             on:change=move |_| choices.update(|ch| ch.set(&id, field, Side::Mine))/>
                                         " Mine: " {d.mine}
                                     </label>
                                     <label>
-                                        <input type="radio" name=group
+                                        <input type="radio" name=group checked=newer == Side::Theirs
                                             on:change=move |_| choices.update(|ch| ch.set(&id2, field, Side::Theirs))/>
                                         " The file's: " {d.theirs}
                                     </label>
@@ -176,33 +198,95 @@ fn Conflicts(conflicts: Vec<ClientPreview>, choices: RwSignal<MergeChoices>) -> 
     }
 }
 
-/// Per shared client, what a merge would add from the file (by id), so a
-/// colleague's evidence can be checked before it joins the user's records.
+fn clients(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+fn both(n: usize) -> String {
+    if n == 1 {
+        "the client we both have".to_string()
+    } else {
+        format!("the {n} clients we both have")
+    }
+}
+
+/// "Also add their other clients" or "only the clients we both have".
+#[component]
+fn ScopeChoice(new: usize, shared: usize, choices: RwSignal<MergeChoices>) -> impl IntoView {
+    let pick = move |scope| choices.update(|c| c.set_scope(scope));
+    view! {
+        <fieldset class="merge-scope">
+            <legend>"Which clients to merge"</legend>
+            <label>
+                <input type="radio" name="merge-scope" checked=true
+                    on:change=move |_| pick(Scope::AlsoTheirs)/>
+                {format!(" Merge {} and add the file's {}", both(shared), clients(new, "other client"))}
+            </label>
+            <label>
+                <input type="radio" name="merge-scope"
+                    on:change=move |_| pick(Scope::OnlyShared)/>
+                {format!(" Merge only {}", both(shared))}
+            </label>
+        </fieldset>
+    }
+}
+
+/// Per shared client, what a merge would change, record by record: what the
+/// file adds, the records where the file's version is newer (taken) and
+/// where mine is (kept), so a colleague's updates can be checked before
+/// they join the user's records.
 #[component]
 fn AddedEvidence(clients: Vec<ClientPreview>) -> impl IntoView {
     view! {
         <div class="added-evidence">
-            <h4>"What a merge adds to clients you both have"</h4>
-            <p class="hint">"Nothing of yours is removed: records are matched by their id and only the missing ones are added."</p>
+            <h4>"What a merge changes in clients you both have"</h4>
+            <p class="hint">"Nothing of yours is removed. Records are matched by their id: where both versions differ, the one changed last is kept, and the notes of both are combined."</p>
             {clients.into_iter().map(|c| view! {
                 <section class="added-client" data-client-id=c.id.to_string()>
                     <h5>{c.name.clone()}</h5>
-                    <ul>
-                        {c.added_records.into_iter().map(|r| view! {
-                            <li data-record=r.kind.id() data-record-id=r.id.to_string()>
-                                <span class="record-kind">{r.kind.label()} ": "</span>
-                                {r.text}
-                            </li>
-                        }).collect_view()}
-                        {c.filled.into_iter().map(|f| view! {
-                            <li data-record="field">
-                                <span class="record-kind">{f.field.label()} ": "</span>
-                                {f.theirs}
-                            </li>
-                        }).collect_view()}
-                    </ul>
+                    <Records title="Added from the file" change="added" records=c.added_records/>
+                    <Records title="Updated: the file's version is newer" change="updated" records=c.updated_records/>
+                    <Records title="Kept: your version is as new or newer" change="kept" records=c.kept_records/>
+                    {(!c.filled.is_empty() || c.notes_combined.is_some()).then(|| view! {
+                        <h6>"Client details"</h6>
+                        <ul>
+                            {c.filled.into_iter().map(|f| view! {
+                                <li data-record="field" data-change="added">
+                                    <span class="record-kind">{f.field.label()} " (filled in): "</span>
+                                    {f.theirs}
+                                </li>
+                            }).collect_view()}
+                            {c.notes_combined.map(|n| view! {
+                                <li data-record="field" data-change="combined">
+                                    <span class="record-kind">"Notes (both combined): "</span>
+                                    <span class="combined-notes">{n}</span>
+                                </li>
+                            })}
+                        </ul>
+                    })}
                 </section>
             }).collect_view()}
         </div>
     }
+}
+
+#[component]
+fn Records(title: &'static str, change: &'static str, records: Vec<AddedRecord>) -> impl IntoView {
+    (!records.is_empty()).then(|| {
+        view! {
+            <h6>{title}</h6>
+            <ul>
+                {records.into_iter().map(|r| view! {
+                    <li data-record=r.kind.id() data-record-id=r.id.to_string() data-change=change>
+                        <span class="record-kind">{r.kind.label()} ": "</span>
+                        {r.text}
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+    })
 }
