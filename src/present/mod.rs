@@ -9,5 +9,6 @@ pub mod format;
 pub mod gut;
 pub mod import;
 pub mod input;
+pub mod last_change;
 pub mod passphrase;
 pub mod save;

@@ -102,23 +102,29 @@ test("the board filters to the clients like a lost client: the lessons of its lo
   const lessons = await page.locator(".lessons .lesson-list li").evaluateAll((els) => els.map((e) => e.dataset.lesson));
   assert.ok(lessons.length > 0);
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Board" }).click();
-  await page.locator("main a[data-client-id]").first().waitFor();
-  const before = await page.locator("main [data-category] a[data-client-id]").count();
   const like = page.getByLabel("Like a lost client");
-  await like.selectOption({ label: `Like ${name} (lost)` });
-  await page.locator(".filter-status", { hasText: `Showing ${lessons.length} of` }).waitFor();
-  const shown = await page
-    .locator("main [data-category] a[data-client-id]")
-    .evaluateAll((els) => els.map((e) => e.dataset.clientId));
-  assert.deepEqual([...shown].sort(), [...lessons].sort(), "the board shows exactly the lessons of the loss");
-  assert.ok(!shown.includes(id), "never the lost client itself");
-  assert.ok(shown.length < before, "the filter leaves some clients out");
+  const shownAreTheLessons = async () => {
+    await page.locator(".filter-status", { hasText: `Showing ${lessons.length} of` }).waitFor();
+    const shown = await page
+      .locator("main [data-category] a[data-client-id]")
+      .evaluateAll((els) => els.map((e) => e.dataset.clientId));
+    assert.deepEqual([...shown].sort(), [...lessons].sort(), "the board shows exactly the lessons of the loss");
+    assert.ok(!shown.includes(id), "never the lost client itself");
+  };
+  // The lessons' own link opens the board filtered to them.
+  await page.locator(".lessons").getByRole("link", { name: "See them on the board" }).click();
+  await page.waitForURL(new RegExp(`/board\\?like=${id}$`));
+  await shownAreTheLessons();
+  assert.equal(await like.inputValue(), id);
 
   await page.getByRole("button", { name: "Clear filters" }).click();
   await page.locator(".filter-status", { hasText: "on the board" }).waitFor();
-  assert.equal(await page.locator("main [data-category] a[data-client-id]").count(), before);
+  const before = await page.locator("main [data-category] a[data-client-id]").count();
+  assert.ok(lessons.length < before, "the filter leaves some clients out");
   assert.equal(await like.inputValue(), "");
+  // And the board's own filter, chosen by name, gives the same.
+  await like.selectOption({ label: `Like ${name} (lost)` });
+  await shownAreTheLessons();
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
@@ -132,6 +138,11 @@ test("on a phone the verdict is one line that never covers the question being an
   const line = await page.locator("[data-verdict]").innerText();
   assert.match(line, /At risk/);
   assert.match(line, /1 reason/);
+  // The answered count, and the change just made with where it moved from.
+  assert.match(line, /\b\d+\/25\b/);
+  const change = page.locator(".verdict-line .verdict-change");
+  assert.ok(await change.isVisible(), "the change just made is on the line");
+  assert.match(await change.innerText(), /^Last change: “.+” Yes, moved from Loyal and secure$/);
   const box = await panel.boundingBox();
   assert.ok(box.height < 100, `the folded panel is one line (${box.height}px high)`);
   assert.equal(await reason(page, "r_price").isVisible(), false, "the reasons wait to be asked for");

@@ -34,7 +34,9 @@ pub(super) struct Filters {
 
 impl Filters {
     pub fn new(store: Store) -> Filters {
-        let like = RwSignal::new(String::new());
+        // `/board?like=<id>`: the link from a lost client's lessons.
+        let query = leptos_router::hooks::use_query_map();
+        let like = RwSignal::new(query.with_untracked(|q| q.get("like").unwrap_or_default()));
         let like_set = Memo::new(move |_| {
             let chosen = like.get();
             if chosen.is_empty() {

@@ -34,7 +34,10 @@ pub fn LessonsFromLoss(ctx: Ctx) -> impl IntoView {
                     when=move || lessons.with(|l| !l.is_empty())
                     fallback=|| view! { <p class="empty">"No other active client shares its warning signs or reasons."</p> }
                 >
-                    <p class="lead">"These clients show what came before this loss, most alike first."</p>
+                    <p class="lead">
+                        "These clients show what came before this loss, most alike first. "
+                        <a href=move || format!("/board?like={}", ctx.id.get_value())>"See them on the board"</a>
+                    </p>
                     <ol class="lesson-list">
                         {move || lessons.get().into_iter().map(|l| view! { <LessonItem ctx=ctx lesson=l/> }).collect_view()}
                     </ol>

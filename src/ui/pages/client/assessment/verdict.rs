@@ -7,10 +7,39 @@ use leptos::prelude::*;
 
 use super::override_box::OverrideBox;
 use super::path_panel::PathPanel;
-use crate::domain::{Category, GutCall, QuestionId};
+use crate::domain::{Category, GutCall, Id, QuestionId};
 use crate::present::format::plural;
 use crate::present::gut;
+use crate::present::last_change::{changed_answer, describe, Answers};
 use crate::ui::pages::client::common::{uid, Ctx};
+
+/// The change just made to the current check-up's answers, in words, for
+/// the one-line summary; `None` until an answer changes on this page.
+fn last_change(ctx: Ctx, category: Memo<Category>) -> RwSignal<Option<String>> {
+    let last = RwSignal::new(None);
+    let answers = Memo::new(move |_| {
+        ctx.client.with(|c| {
+            c.current_assessment().map(|a| {
+                let list: Answers = a.answers.iter().map(|(q, e)| (*q, e.answer)).collect();
+                (a.id.clone(), list)
+            })
+        })
+    });
+    Effect::new(move |before: Option<(Option<(Id, Answers)>, Category)>| {
+        let now = (answers.get(), category.get());
+        if let (Some((Some((was_id, was)), was_category)), (Some((id, list)), category)) =
+            (&before, &now)
+        {
+            if was_id == id {
+                if let Some((q, answer)) = changed_answer(was, list) {
+                    last.set(Some(describe(q, answer, *was_category, *category)));
+                }
+            }
+        }
+        now
+    });
+    last
+}
 
 /// The live verdict: category, reasons, what is still open, and the override.
 #[component]
@@ -56,6 +85,7 @@ pub(super) fn VerdictPanel(ctx: Ctx, answered: Memo<usize>, call: Memo<GutCall>)
     // On a phone the panel is one line until its reasons are asked for
     // (style/client.css), so it never covers the question being answered.
     let open = RwSignal::new(false);
+    let last = last_change(ctx, category);
     let headline_id = uid("verdict");
     let details_id = uid("verdict-details");
     view! {
@@ -73,7 +103,9 @@ pub(super) fn VerdictPanel(ctx: Ctx, answered: Memo<usize>, call: Memo<GutCall>)
                 </span>
                 <strong class="verdict-name">{move || category.get().name()}</strong>
                 <span class="verdict-progress">{move || answered.get()} " of " {QuestionId::ALL.len()} " answered"</span>
+                <span class="verdict-progress-short" aria-hidden="true">{move || answered.get()} "/" {QuestionId::ALL.len()}</span>
                 <span class="verdict-reason-count">{reason_count}</span>
+                {move || last.get().map(|text| view! { <span class="verdict-change">{text}</span> })}
             </div>
             <button
                 type="button"
