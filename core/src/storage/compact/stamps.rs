@@ -24,8 +24,12 @@ fn b36(mut n: u64) -> String {
     digits.iter().rev().collect()
 }
 
-fn from_b36(s: &str, at: &str) -> Result<u64, String> {
-    u64::from_str_radix(s, 36).map_err(|_| format!("{at}: expected a base-36 number, found {s:?}"))
+fn from_b36(s: &str, at: &str) -> Result<i64, String> {
+    // Unsigned first: a signed parse would accept a leading minus.
+    u64::from_str_radix(s, 36)
+        .ok()
+        .and_then(|n| i64::try_from(n).ok())
+        .ok_or_else(|| format!("{at}: expected a base-36 number, found {s:?}"))
 }
 
 pub(super) fn stamps_text(c: &Client) -> Option<String> {
@@ -65,14 +69,20 @@ pub(super) fn read_stamps(c: &mut Client, text: Option<&str>) -> Result<(), Stri
         return Ok(());
     };
     let mut fields = text.split('|');
-    let base = from_b36(fields.next().unwrap_or_default(), "w (newest time)")? as i64;
+    let base = from_b36(fields.next().unwrap_or_default(), "w (newest time)")?;
+    // The last second of year 9999: what a file's time can say.
+    if base > 253_402_300_799 {
+        return Err(format!("w: newest time {base} is past the year 9999"));
+    }
     let at = |entry: &str, where_: &str| -> Result<Option<Stamp>, String> {
         if entry.is_empty() {
             return Ok(None);
         }
-        Ok(Some(Stamp::from_unix_seconds(
-            base - from_b36(entry, where_)? as i64,
-        )))
+        let secs = base.saturating_sub(from_b36(entry, where_)?);
+        if secs < 0 {
+            return Err(format!("{where_}: a time before 1970"));
+        }
+        Ok(Some(Stamp::from_unix_seconds(secs)))
     };
     let mut changes = Changes {
         client: at(fields.next().unwrap_or_default(), "w (client)")?,
@@ -133,5 +143,9 @@ mod tests {
         assert_eq!(back.changed, c.changed);
         assert!(read_stamps(&mut back, Some("tbq1ug|0||1,2,3,4")).is_err());
         assert!(read_stamps(&mut back, Some("tbq1ug|é")).is_err());
+        assert!(read_stamps(&mut back, Some("-1|0")).is_err());
+        assert!(read_stamps(&mut back, Some("zzzzzzzzzzzzzzzzzzzzzzzzz|0")).is_err());
+        assert!(read_stamps(&mut back, Some("zzzzzzzzz|0")).is_err());
+        assert!(read_stamps(&mut back, Some("10|11")).is_err());
     }
 }
