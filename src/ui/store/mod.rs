@@ -27,6 +27,7 @@ use leptos::prelude::*;
 pub use self::clock::{new_id, now_iso, today};
 pub use self::edits::open_demo;
 pub use self::notices::{Notice, NoticeAction, NoticeKind};
+pub use self::tabs::keep_my_version;
 use crate::domain::{assess, Client, ClientView, Date, Id, Portfolio};
 use crate::present::backup::BackupRecord;
 use crate::present::folder::FolderState;
