@@ -57,7 +57,8 @@ impl Store {
         }
         self.kept.update_value(|k| k.watching = true);
         // Owned by the app's root, not by the page or task that started it.
-        self.root.with_value(|owner| owner.with(|| Effect::new(move |_| self.write_if_due())));
+        self.root
+            .with_value(|owner| owner.with(|| Effect::new(move |_| self.write_if_due())));
     }
 
     /// The effect's body: what [`folder_step`] says, for the state now.

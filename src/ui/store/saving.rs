@@ -225,7 +225,7 @@ impl Store {
 
     /// "Keep my version of these": this tab's values for the fields that
     /// conflicted in the last merge of this client.
-    pub(super) fn keep_mine(self, id: &Id) {
+    pub fn keep_mine(self, id: &Id) {
         if let Some(mine) = self.saver.try_update_value(|s| s.mine.remove(id)).flatten() {
             self.edit(id, |c| *c = mine);
         }
