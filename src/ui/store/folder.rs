@@ -2,8 +2,9 @@
 //! IndexedDB, `edge::idb`), asking for permission again, the passphrase for
 //! locked backups (kept in memory only, for this page's life), and writing
 //! the day's backup whenever `present::folder` says one is due: at start,
-//! when the day changes and after changes. The writing code is a piece of
-//! the app fetched only where a folder was chosen.
+//! when the day changes and after changes. Opening the folder, the effect
+//! that watches for a due backup and the writing code are a piece of the
+//! app, fetched only where a folder was chosen.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
