@@ -12,7 +12,7 @@ use super::routes::{
     actions, split_call, BoardRoute, ClientRoute, DueRoute, SettingsRoute, TeamClientRoute,
     TeamRoute,
 };
-use super::store::{use_store, NoticeAction, NoticeKind, Store};
+use super::store::{keep_my_version, use_store, NoticeAction, NoticeKind, Store};
 
 /// The navigation entries, in the order they appear in the header.
 const NAVIGATION: [(&str, &str); 4] = [
@@ -121,22 +121,24 @@ fn Notices() -> impl IntoView {
                             <button class="button" on:click=move |_| {
                                 let a = a.clone();
                                 leptos::task::spawn_local(async move {
-                                    let done = match a {
-                                        NoticeAction::Export => split_call!(actions::export_everything(store)),
-                                        NoticeAction::DownloadRaw(key) => split_call!(actions::download_set_aside(store, key)),
+                                    let (done, what) = match a {
+                                        NoticeAction::Export => (split_call!(actions::export_everything(store)), "download the file"),
+                                        NoticeAction::DownloadRaw(key) => (split_call!(actions::download_set_aside(store, key)), "download the file"),
                                         NoticeAction::Reload => {
                                             // Unsaved changes are saved as the page goes (or the browser asks first).
                                             let _ = window().location().reload();
-                                            Ok(())
+                                            (Ok(()), "reload the page")
                                         }
                                         NoticeAction::KeepMine(client) => {
-                                            store.keep_mine(&client);
-                                            store.dismiss(id);
-                                            Ok(())
+                                            let kept = split_call!(keep_my_version(store, client));
+                                            if kept.is_ok() {
+                                                store.dismiss(id);
+                                            }
+                                            (kept, "keep your version")
                                         }
                                     };
                                     if done.is_err() {
-                                        store.piece_missing("download the file");
+                                        store.piece_missing(what);
                                     }
                                 });
                             }>{label}</button>

@@ -34,7 +34,7 @@ fn collect_rows(slots: &[ClientSlot], today: Date) -> Rows {
     let mut rows = RowsBuilder::new(today);
     for slot in slots {
         slot.client
-            .with_untracked(|c| slot.view.with_untracked(|v| rows.add(c, v)));
+            .with_untracked(|c| slot.view().with_untracked(|v| rows.add(c, v)));
     }
     rows.finish()
 }

@@ -106,7 +106,7 @@ fn export_summary(store: Store) {
     let portfolio = store.portfolio();
     let views: std::collections::HashMap<_, _> = store.clients.with_untracked(|cs| {
         cs.iter()
-            .map(|s| (s.id.clone(), s.view.get_untracked()))
+            .map(|s| (s.id.clone(), s.view().get_untracked()))
             .collect()
     });
     let text = export_summary_csv(&portfolio, |c: &Client| {

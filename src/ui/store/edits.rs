@@ -90,13 +90,14 @@ impl Store {
     }
 
     pub fn undo_delete(self) {
-        if let Some((i, client)) = self.deleted.get_untracked() {
+        // Taken out rather than copied: nothing else in the shell copies a
+        // whole client, so no copying code for one is in the first load.
+        if let Some(Some((i, client))) = self.set.deleted.try_update(Option::take) {
             let id = client.id.clone();
             let slot = self.slot(client);
             self.set
                 .clients
                 .update(|cs| cs.insert(i.min(cs.len()), slot));
-            self.set.deleted.set(None);
             self.changed(Some(&id), true);
         }
     }

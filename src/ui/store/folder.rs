@@ -2,8 +2,9 @@
 //! IndexedDB, `edge::idb`), asking for permission again, the passphrase for
 //! locked backups (kept in memory only, for this page's life), and writing
 //! the day's backup whenever `present::folder` says one is due: at start,
-//! when the day changes and after changes. The writing code is a piece of
-//! the app fetched only where a folder was chosen.
+//! when the day changes and after changes. Opening the folder, the effect
+//! that watches for a due backup and the writing code are a piece of the
+//! app, fetched only where a folder was chosen.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -25,11 +26,14 @@ pub(super) struct Kept {
     handle: Option<JsValue>,
     passphrase: Option<String>,
     busy: bool,
+    /// The effect that writes due backups is running (see `watch_folder`).
+    watching: bool,
 }
 
 impl Store {
-    /// At start: opens the folder chosen before (if any), then writes a
-    /// backup whenever one is due.
+    /// At start: opens the folder chosen before (if any). Where no folder
+    /// was chosen, nothing more happens here, and the code that writes
+    /// backups is not even fetched.
     pub(super) fn follow_folder(self) {
         if !can_choose_folder() {
             self.set.folder.set(FolderState::Unsupported);
@@ -41,32 +45,50 @@ impl Store {
                 }
             });
         }
-        Effect::new(move |_| {
-            let today = self.today.get();
-            if !self.ready.get() || self.demo.get() {
+    }
+
+    /// Writes a backup whenever one is due: at once, when the day changes
+    /// and after changes. Started (once) where a folder is opened or chosen,
+    /// so this runs in the folder's piece of the app rather than the shell
+    /// every first visit downloads; before that no folder can be written to
+    /// (only [`FolderState::Allowed`] writes), so nothing is missed.
+    fn watch_folder(self) {
+        if self.kept.with_value(|k| k.watching) {
+            return;
+        }
+        self.kept.update_value(|k| k.watching = true);
+        // Owned by the app's root, not by the page or task that started it.
+        self.root
+            .with_value(|owner| owner.with(|| Effect::new(move |_| self.write_if_due())));
+    }
+
+    /// The effect's body: what [`folder_step`] says, for the state now.
+    fn write_if_due(self) {
+        let today = self.today.get();
+        if !self.ready.get() || self.demo.get() {
+            return;
+        }
+        let has_passphrase = self.folder_passphrase.get();
+        let step = self.folder.with(|state| {
+            self.backup
+                .with(|r| folder_step(r, state, has_passphrase, today))
+        });
+        if let FolderStep::Write { name, locked } = step {
+            if self.kept.with_value(|k| k.busy) {
                 return;
             }
-            let has_passphrase = self.folder_passphrase.get();
-            let step = self.folder.with(|state| {
-                self.backup
-                    .with(|r| folder_step(r, state, has_passphrase, today))
-            });
-            if let FolderStep::Write { name, locked } = step {
-                if self.kept.with_value(|k| k.busy) {
-                    return;
+            self.kept.update_value(|k| k.busy = true);
+            leptos::task::spawn_local(async move {
+                if split_call!(write_due_backup(self, name, locked)).is_err() {
+                    self.kept.update_value(|k| k.busy = false);
+                    self.piece_missing("write today's backup to your folder");
                 }
-                self.kept.update_value(|k| k.busy = true);
-                leptos::task::spawn_local(async move {
-                    if split_call!(write_due_backup(self, name, locked)).is_err() {
-                        self.kept.update_value(|k| k.busy = false);
-                        self.piece_missing("write today's backup to your folder");
-                    }
-                });
-            }
-        });
+            });
+        }
     }
 
     async fn open_kept(self) {
+        self.watch_folder();
         let Some(handle) = idb::kept_folder().await else {
             // The handle is gone (site data cleared): the choice is too.
             self.update_backup(|r| r.folder = None);
@@ -154,6 +176,7 @@ impl Store {
         }
         let name = folder_name(&handle);
         self.kept.update_value(|k| k.handle = Some(handle));
+        self.watch_folder();
         self.update_backup(|r| {
             r.folder = Some(name.clone());
             // A new folder gets today's file even if another had one.

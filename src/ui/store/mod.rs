@@ -27,6 +27,7 @@ use leptos::prelude::*;
 pub use self::clock::{new_id, now_iso, now_stamp, today};
 pub use self::edits::open_demo;
 pub use self::notices::{Notice, NoticeAction, NoticeKind};
+pub use self::tabs::keep_my_version;
 use crate::domain::{assess, Client, ClientView, Date, Id, Portfolio};
 use crate::present::backup::BackupRecord;
 use crate::present::folder::FolderState;
@@ -41,7 +42,31 @@ pub struct ClientSlot {
     pub id: Id,
     pub client: ReadSignal<Client>,
     write: WriteSignal<Client>,
-    pub view: Memo<ClientView>,
+    /// The verdict memo, made by the first page that asks (see [`Self::view`]).
+    view: StoredValue<Option<Memo<ClientView>>>,
+    today: ReadSignal<Date>,
+    root: StoredValue<Owner>,
+}
+
+impl ClientSlot {
+    /// The client's verdict and warning signs: a memo over the client and
+    /// `today`, owned by the app's root so it outlives the page that made it.
+    ///
+    /// Made on first use rather than with the slot: only pages read it, so
+    /// the engine and the warning signs stay in the pages' pieces of the app
+    /// instead of the shell every first visit downloads (see
+    /// docs/performance.md, "First load").
+    pub fn view(&self) -> Memo<ClientView> {
+        if let Some(memo) = self.view.get_value() {
+            return memo;
+        }
+        let (client, today) = (self.client, self.today);
+        let memo = self.root.with_value(|owner| {
+            owner.with(|| Memo::new(move |_| client.with(|c| assess(c, today.get()))))
+        });
+        self.view.set_value(Some(memo));
+        memo
+    }
 }
 
 /// Notified whenever any client's record changes. A view over the whole
@@ -181,17 +206,17 @@ impl Store {
     }
 
     fn slot(self, client: Client) -> ClientSlot {
-        let today = self.today;
         self.root.with_value(|owner| {
             owner.with(|| {
                 let id = client.id.clone();
                 let (client, write) = signal(client);
-                let view = Memo::new(move |_| client.with(|c| assess(c, today.get())));
                 ClientSlot {
                     id,
                     client,
                     write,
-                    view,
+                    view: StoredValue::new(None),
+                    today: self.today,
+                    root: self.root,
                 }
             })
         })

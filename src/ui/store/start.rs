@@ -28,13 +28,10 @@ impl Store {
                 now_or_soon(async move {
                     // The pages keep waiting if the reading code cannot be
                     // fetched: an empty board would look like lost data.
-                    let Ok((loaded, tidied)) =
-                        split_call!(read_saved(storage.clone(), entries, now))
-                    else {
+                    if split_call!(read_saved(self, storage, entries, now)).is_err() {
                         self.piece_missing("open your saved data (nothing stored was changed)");
                         return;
-                    };
-                    self.finish_start(storage, loaded, tidied);
+                    }
                     self.set.ready.set(true);
                     self.resume_demo();
                     // Someone with data will edit it: have saving ready.
@@ -123,18 +120,18 @@ impl Store {
     }
 }
 
-/// What start-up read, and whether tidying up storage worked.
-type ReadSaved = (local::Loaded, Result<(), WriteError>);
-
 split_point!(
     saved_data,
-    /// Reads and tidies what local storage holds: decoding, migrations, setting
-    /// unreadable records aside. Only called when there is something to read.
+    /// Reads and tidies what local storage holds (decoding, migrations,
+    /// setting unreadable records aside), then shows it and says what was
+    /// found. Only called when there is something to read; showing it is
+    /// here too, so that code is not in the shell a first visit downloads.
     fn read_saved(
+        store: Store,
         storage: LocalStore,
         entries: Vec<(String, String)>,
         now: String,
-    ) -> Result<ReadSaved, PieceMissing> {
+    ) -> Result<(), PieceMissing> {
         let loaded = local::load(&entries, &now);
         // Data from a newer version is never touched, not even tidied.
         let tidied = if loaded.newer.is_empty() {
@@ -142,6 +139,7 @@ split_point!(
         } else {
             Ok(())
         };
-        Ok((loaded, tidied))
+        store.finish_start(storage, loaded, tidied);
+        Ok(())
     }
 );

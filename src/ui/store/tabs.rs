@@ -104,3 +104,14 @@ split_point!(
         Ok(())
     }
 );
+
+split_point!(
+    saved_data,
+    /// "Keep my version of these" on a notice about another tab's change.
+    /// Only this piece raises that notice, so it is loaded by then; as a
+    /// split point, the merge's bookkeeping stays out of the shell.
+    pub fn keep_my_version(store: Store, client: Id) -> Result<(), PieceMissing> {
+        store.keep_mine(&client);
+        Ok(())
+    }
+);

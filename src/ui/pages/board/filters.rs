@@ -107,7 +107,7 @@ impl Filters {
 /// tracks [`Store::records_changed`]).
 fn snapshot(store: Store) -> (Portfolio, Vec<ClientView>) {
     store.clients.with(|slots| {
-        let views = slots.iter().map(|s| s.view.get_untracked()).collect();
+        let views = slots.iter().map(|s| s.view().get_untracked()).collect();
         let clients = slots.iter().map(|s| s.client.get_untracked()).collect();
         let owner = store.owner.get_untracked();
         (Portfolio { owner, clients }, views)

@@ -19,7 +19,7 @@ pub fn LessonsFromLoss(ctx: Ctx) -> impl IntoView {
         }
         let (clients, views): (Vec<_>, Vec<_>) = store
             .clients
-            .with(|cs| cs.iter().map(|s| (s.client.get(), s.view.get())).unzip());
+            .with(|cs| cs.iter().map(|s| (s.client.get(), s.view().get())).unzip());
         let portfolio = Portfolio {
             owner: String::new(),
             clients,

@@ -83,7 +83,7 @@ pub fn ClientPage() -> impl IntoView {
                     store,
                     id: StoredValue::new(slot.id.clone()),
                     client: slot.client,
-                    view: slot.view,
+                    view: slot.view(),
                 };
                 view! { <Workspace ctx=ctx tab=tab/> }.into_any()
             }

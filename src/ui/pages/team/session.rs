@@ -65,11 +65,31 @@ pub struct TeamSession {
     pub(super) restored: RwSignal<bool>,
 }
 
+/// Where the session is kept: provided at the root, filled by the first
+/// team page that asks (see [`use_team`]).
+#[derive(Clone, Copy)]
+struct TeamHolder {
+    session: StoredValue<Option<TeamSession>>,
+    root: StoredValue<Owner>,
+    today: ReadSignal<Date>,
+}
+
 impl TeamSession {
     /// Provided at the root so the files, and the summary over them,
-    /// survive moves between pages.
+    /// survive moves between pages. Only an empty holder is made here: the
+    /// session's signals are made on the first visit to a team page, so
+    /// their code stays in the team pages' piece of the app, not the shell
+    /// every first visit downloads.
     pub fn provide(today: ReadSignal<Date>) {
-        provide_context(TeamSession {
+        provide_context(TeamHolder {
+            session: StoredValue::new(None),
+            root: StoredValue::new(Owner::current().unwrap_or_default()),
+            today,
+        });
+    }
+
+    fn new(root: StoredValue<Owner>, today: ReadSignal<Date>) -> TeamSession {
+        TeamSession {
             members: RwSignal::new(Vec::new()),
             failed: RwSignal::new(Vec::new()),
             locked: RwSignal::new(Vec::new()),
@@ -78,11 +98,11 @@ impl TeamSession {
             progress: RwSignal::new(None),
             demo: RwSignal::new(false),
             summary: StoredValue::new(None),
-            root: StoredValue::new(Owner::current().unwrap_or_default()),
+            root,
             today,
             rows: StoredValue::new(BTreeMap::new()),
             restored: RwSignal::new(false),
-        });
+        }
     }
 
     /// The team summary over the opened files (see the field).
@@ -321,8 +341,17 @@ impl AsyncRead<(String, String)> for Remembered {
     }
 }
 
+/// The session, made (owned by the app's root) on first use.
 pub fn use_team() -> TeamSession {
-    expect_context::<TeamSession>()
+    let holder = expect_context::<TeamHolder>();
+    if let Some(session) = holder.session.get_value() {
+        return session;
+    }
+    let session = holder
+        .root
+        .with_value(|owner| owner.with(|| TeamSession::new(holder.root, holder.today)));
+    holder.session.set_value(Some(session));
+    session
 }
 
 /// The team summary for the opened files (kept in the session: a page that
