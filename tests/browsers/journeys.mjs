@@ -131,6 +131,14 @@ const JOURNEYS = {
     const id = await addClient(tab, app, "Export Roundtrip Ltd");
     await tab.answer("r_price", "yes");
     await verdictIs(tab, "at_risk");
+    // Saved before moving on, as it is at a person's pace (the save waits
+    // for a pause; WebKit once exported an empty portfolio after a reload
+    // this quick).
+    await tab.until(
+      "the check-up saved",
+      (key) => (localStorage.getItem(key) ?? "").includes('"a":['),
+      [`continuum/v1/client/${id}`],
+    );
     await open(tab, app, "/settings");
     await tab.catchDownloads();
     await tab.press("Export everything (JSON)");
