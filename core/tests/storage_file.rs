@@ -11,14 +11,6 @@ use continuum_core::storage::{merge, preview, ImportError, MergeChoices};
 use proptest::prelude::*;
 use storage_support::*;
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/{name}",
-        concat!(env!("CARGO_MANIFEST_DIR"), "/..")
-    );
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
 /// The schema of the version this build writes.
 fn schema() -> jsonschema::Validator {
     schema_of(3)

@@ -17,14 +17,6 @@ fn at(s: &str) -> Stamp {
     s.parse().unwrap()
 }
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/tests/fixtures/{name}",
-        concat!(env!("CARGO_MANIFEST_DIR"), "/..")
-    );
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
 /// My portfolio, and a colleague's copy of it in which, a day later than
 /// my last edit of it, the first issue of client 1 was resolved with a note.
 fn resolved_by_colleague() -> (Portfolio, Portfolio) {

@@ -8,6 +8,15 @@ use continuum_core::domain::*;
 
 pub const EXPORTED_AT: &str = "2026-11-25T10:00:00Z";
 
+/// A file of the repository's `tests/fixtures`.
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/tests/fixtures/{name}",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/..")
+    );
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 pub fn date(s: &str) -> Date {
     s.parse().expect("test dates are valid")
 }

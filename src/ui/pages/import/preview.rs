@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::ImportStage;
 use crate::domain::changes::stamp_updates;
+use crate::present::format::plural;
 use crate::storage::merge::{AddedRecord, ClientPreview, ProfileField, Replaced, Scope};
 use crate::storage::{merge, replace, ImportPreview, MergeChoices, Side};
 use crate::ui::store::{now_iso, now_stamp, use_store, Store};
@@ -198,14 +199,6 @@ fn Conflicts(conflicts: Vec<ClientPreview>, choices: RwSignal<MergeChoices>) -> 
     }
 }
 
-fn clients(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
-}
-
 fn both(n: usize) -> String {
     if n == 1 {
         "the client we both have".to_string()
@@ -224,7 +217,7 @@ fn ScopeChoice(new: usize, shared: usize, choices: RwSignal<MergeChoices>) -> im
             <label>
                 <input type="radio" name="merge-scope" checked=true
                     on:change=move |_| pick(Scope::AlsoTheirs)/>
-                {format!(" Merge {} and add the file's {}", both(shared), clients(new, "other client"))}
+                {format!(" Merge {} and add the file's {}", both(shared), plural(new as i64, "other client", "other clients"))}
             </label>
             <label>
                 <input type="radio" name="merge-scope"
