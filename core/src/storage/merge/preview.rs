@@ -10,7 +10,7 @@ use super::keyed::Keyed;
 use super::newer_side;
 use super::newest::{combine_notes, decide, Decision};
 use crate::domain::changes::same_content;
-use crate::domain::{Client, Id, IssueStatus, Portfolio};
+use crate::domain::{Client, Id, IssueStatus, Part, Portfolio};
 
 /// One profile field's two values.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,35 +36,29 @@ impl RecordCounts {
     }
 }
 
-/// The kind of a record a merge can add.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RecordKind {
-    Stakeholder,
-    Issue,
-    Touchpoint,
-    Assessment,
-    Action,
-}
+/// The kind of a record in the preview: the domain's [`Part`], with the
+/// words and hooks the preview shows it by.
+pub type RecordKind = Part;
 
-impl RecordKind {
+impl Part {
     /// Stable id for the UI (`data-record` hooks).
     pub fn id(self) -> &'static str {
         match self {
-            RecordKind::Stakeholder => "stakeholder",
-            RecordKind::Issue => "issue",
-            RecordKind::Touchpoint => "touchpoint",
-            RecordKind::Assessment => "assessment",
-            RecordKind::Action => "action",
+            Part::Stakeholder => "stakeholder",
+            Part::Issue => "issue",
+            Part::Touchpoint => "touchpoint",
+            Part::Assessment => "assessment",
+            Part::Action => "action",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            RecordKind::Stakeholder => "Person",
-            RecordKind::Issue => "Issue",
-            RecordKind::Touchpoint => "Contact",
-            RecordKind::Assessment => "Check-up",
-            RecordKind::Action => "Action",
+            Part::Stakeholder => "Person",
+            Part::Issue => "Issue",
+            Part::Touchpoint => "Contact",
+            Part::Assessment => "Check-up",
+            Part::Action => "Action",
         }
     }
 }
@@ -169,7 +163,6 @@ fn client_preview(m: &Client, t: &Client) -> ClientPreview {
         });
     let mut lists = Lists::default();
     lists.kind(
-        RecordKind::Stakeholder,
         m,
         t,
         |c| &c.stakeholders,
@@ -182,7 +175,6 @@ fn client_preview(m: &Client, t: &Client) -> ClientPreview {
         },
     );
     lists.kind(
-        RecordKind::Issue,
         m,
         t,
         |c| &c.issues,
@@ -196,21 +188,18 @@ fn client_preview(m: &Client, t: &Client) -> ClientPreview {
         },
     );
     lists.kind(
-        RecordKind::Touchpoint,
         m,
         t,
         |c| &c.touchpoints,
         |c| format!("{}: {}", c.date, c.note),
     );
     lists.kind(
-        RecordKind::Assessment,
         m,
         t,
         |c| &c.assessments,
         |a| format!("{}: {}", a.date, a.verdict.name()),
     );
     lists.kind(
-        RecordKind::Action,
         m,
         t,
         |c| &c.actions,
@@ -260,7 +249,6 @@ struct Lists {
 impl Lists {
     fn kind<T: Keyed>(
         &mut self,
-        kind: RecordKind,
         m: &Client,
         t: &Client,
         list: impl Fn(&Client) -> &Vec<T>,
@@ -271,7 +259,7 @@ impl Lists {
         for theirs in list(t) {
             let id = theirs.key();
             let line = |x: &T| AddedRecord {
-                kind,
+                kind: T::PART,
                 id: id.clone(),
                 text: text(x),
             };
