@@ -123,6 +123,10 @@ build_release() {
     trunk build --release --offline
 }
 
+# A browser that stops answering fails its test after four minutes, and the
+# run exits even if a driver's socket is still open, instead of hanging CI.
+TEST_LIMITS="--test-timeout=240000 --test-force-exit"
+
 # Runs a test command, shows its output, and fails when it failed or when
 # the summary it printed counts no passed test at all.
 run_counted() { # label, pattern giving the passed count in group 1, command...
@@ -171,11 +175,11 @@ cmd_test() {
     build_release
     say "end-to-end tests (Playwright driving headless Chromium)"
     run_counted "end-to-end tests" '^# pass \K[0-9]+' \
-        node --test --test-reporter=tap --test-concurrency=1 tests/e2e/
+        node --test --test-reporter=tap --test-concurrency=1 $TEST_LIMITS tests/e2e/
 
     say "core journeys in Firefox ESR and WebKit"
     run_counted "Firefox ESR and WebKit journeys" '^# pass \K[0-9]+' \
-        xvfb-run -a node --test --test-reporter=tap --test-concurrency=1 tests/browsers/
+        xvfb-run -a node --test --test-reporter=tap --test-concurrency=1 $TEST_LIMITS tests/browsers/
 }
 
 cmd_bench() {

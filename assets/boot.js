@@ -15,3 +15,25 @@
   }
   document.documentElement.className += welcome ? " boot-welcome" : " boot-shell";
 })();
+
+// Resolves once the first screen has been painted; Trunk's loader waits for
+// it before fetching the app's code (tools/after_paint.mjs), so that code
+// never competes with the first paint for a slow link. A hidden tab paints
+// nothing: after three seconds the code is fetched anyway.
+window.continuumPainted = new Promise(function (painted) {
+  setTimeout(painted, 3000);
+  try {
+    if (PerformanceObserver.supportedEntryTypes.indexOf("largest-contentful-paint") >= 0) {
+      new PerformanceObserver(function (list, observer) {
+        observer.disconnect();
+        painted();
+      }).observe({ type: "largest-contentful-paint", buffered: true });
+      return;
+    }
+  } catch (e) {
+    // No observer: fall back to the next frame below.
+  }
+  requestAnimationFrame(function () {
+    setTimeout(painted, 0);
+  });
+});

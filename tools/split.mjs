@@ -29,6 +29,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
+import { withLoadAfterPaint } from "./after_paint.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CRATE = "continuum";
@@ -172,7 +173,7 @@ export async function splitRelease(dir, wasm = linkedWasm()) {
   }
   const index = join(dir, "index.html");
   const html = withLoaderPreload(readFileSync(index, "utf8").replaceAll(trunkBase, base), base, splitDir);
-  writeFileSync(index, withIntegrity(html, dir));
+  writeFileSync(index, withIntegrity(withLoadAfterPaint(html), dir));
   const pieces = readdirSync(join(dir, splitDir)).length;
   return { base, splitDir, pieces, reused };
 }

@@ -78,23 +78,59 @@ async function until(what, check, timeout = 10000) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** WebKitGTK: one WebKitWebDriver, a new MiniBrowser session (ephemeral profile) per tab. */
-export async function webkit() {
-  const binary = miniBrowser();
+/** A browser or its driver stopped answering (not a failed check). */
+export class Unanswered extends Error {}
+
+/** `promise`, or an [`Unanswered`] naming `what` once `ms` have passed. */
+export function within(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Unanswered(`${what} did not answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** A WebKitWebDriver on a free port, answering. */
+async function startDriver() {
   const port = await freePort();
-  const driverProcess = spawn("WebKitWebDriver", [`--port=${port}`, "--host=127.0.0.1"], { stdio: "ignore" });
+  const process = spawn("WebKitWebDriver", [`--port=${port}`, "--host=127.0.0.1"], { stdio: "ignore" });
   const server = `http://127.0.0.1:${port}`;
   await until("WebKitWebDriver", async () => (await fetch(`${server}/status`)).ok);
+  return { process, server };
+}
+
+/**
+ * WebKitGTK: a new MiniBrowser session (ephemeral profile) per tab. A
+ * session that cannot be started or ended in time (WebKitWebDriver drives
+ * one at a time, and has been seen to hang) gets a fresh driver: the
+ * journey then fails or passes on its own merits instead of hanging.
+ */
+export async function webkit() {
+  const binary = miniBrowser();
+  let driverProcess = await startDriver();
+  const restart = async () => {
+    driverProcess.process.kill("SIGKILL");
+    driverProcess = await startDriver();
+  };
+  const session = () =>
+    new Builder()
+      .usingServer(driverProcess.server)
+      .withCapabilities({
+        browserName: "MiniBrowser",
+        "webkitgtk:browserOptions": { binary, args: ["--automation"] },
+      })
+      .build();
   return {
     name: "WebKit",
     async open() {
-      const driver = await new Builder()
-        .usingServer(server)
-        .withCapabilities({
-          browserName: "MiniBrowser",
-          "webkitgtk:browserOptions": { binary, args: ["--automation"] },
-        })
-        .build();
+      let driver;
+      try {
+        driver = await within(session(), 60000, "a new WebKit session");
+      } catch (e) {
+        console.error(`${e.message}: restarting WebKitWebDriver`);
+        await restart();
+        driver = await within(session(), 60000, "a new WebKit session after a restart");
+      }
       return new Tab({
         goto: (url) => driver.get(url),
         reload: () => driver.navigate().refresh(),
@@ -106,11 +142,18 @@ export async function webkit() {
           const input = await driver.findElement({ css });
           await input.sendKeys(paths.join("\n"));
         },
-        close: () => driver.quit(),
+        close: async () => {
+          try {
+            await within(driver.quit(), 20000, "ending a WebKit session");
+          } catch (e) {
+            console.error(`${e.message}: restarting WebKitWebDriver`);
+            await restart();
+          }
+        },
       });
     },
     close: async () => {
-      driverProcess.kill();
+      driverProcess.process.kill();
     },
   };
 }

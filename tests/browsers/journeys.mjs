@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "../../tools/serve.mjs";
 import { HEALTHY } from "../e2e/checkup.mjs";
+import { Unanswered, within } from "./engines.mjs";
 
 const CATEGORIES = ["secure", "not_secure", "at_risk", "inevitable_loss", "unassessed"];
 
@@ -215,11 +216,19 @@ export function runJourneys(label, launch) {
   });
   for (const [name, journey] of Object.entries(JOURNEYS)) {
     test(`${label}: ${name}`, async () => {
-      const tab = await engine.open();
-      try {
-        await journey(tab, app, engine);
-      } finally {
-        await tab.close();
+      // A browser that stops answering (a driver hang, seen once in CI)
+      // gets one more try in a new session; a failed check fails at once.
+      for (let attempt = 1; ; attempt++) {
+        const tab = await engine.open();
+        try {
+          await within(journey(tab, app, engine), 150000, `${label}: ${name}`);
+          return;
+        } catch (error) {
+          if (!(error instanceof Unanswered) || attempt === 2) throw error;
+          console.error(`${error.message}: once more in a new session`);
+        } finally {
+          await tab.close();
+        }
       }
     });
   }

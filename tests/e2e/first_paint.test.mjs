@@ -81,3 +81,31 @@ test("a returning user and a deep link see the shell, not a welcome that would v
   await stranger.getByText("Opening your data…").waitFor();
   await stranger.context().close();
 });
+
+test("the app's code is fetched only after the first paint, so it never delays it", async () => {
+  const page = await freshPage(app);
+  await open(page, app, "/");
+  await page.getByRole("button", { name: "Open the demo portfolio" }).and(page.locator(":enabled")).waitFor();
+  const { paint, code } = await page.evaluate(async () => {
+    const entries = await new Promise((resolve) =>
+      new PerformanceObserver((list) => resolve(list.getEntries())).observe({
+        type: "largest-contentful-paint",
+        buffered: true,
+      }),
+    );
+    const first = entries[0];
+    return {
+      paint: first.renderTime || first.startTime,
+      code: performance
+        .getEntriesByType("resource")
+        .filter((r) => /\/continuum-[0-9a-f]+(_bg\.wasm|\.js)$/.test(new URL(r.name).pathname))
+        .map((r) => ({ name: new URL(r.name).pathname, start: r.startTime })),
+    };
+  });
+  assert.equal(code.length, 2, `the glue and the wasm were fetched: ${JSON.stringify(code)}`);
+  for (const file of code) {
+    assert.ok(file.start >= paint, `${file.name} was requested at ${file.start} ms, before the first paint at ${paint} ms`);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
