@@ -61,12 +61,20 @@ pub fn download_raw(store: Store, key: &str) {
     let _ = download(&name, "text/plain", &text);
 }
 
-/// Reads a picked or dropped file as bytes.
-pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| format!("{} could not be read", file.name()))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+/// Reads a picked or dropped file as bytes. The browser starts reading
+/// at once, before the future is awaited, so a caller can have the next
+/// file read while it works on this one.
+pub fn read_file(
+    file: &web_sys::File,
+) -> impl std::future::Future<Output = Result<Vec<u8>, String>> {
+    let reading = wasm_bindgen_futures::JsFuture::from(file.array_buffer());
+    let name = file.name();
+    async move {
+        let buffer = reading
+            .await
+            .map_err(|_| format!("{name} could not be read"))?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
 }
 
 /// Hands the main thread back to the browser (a zero-delay timeout) so it

@@ -11,9 +11,9 @@ use super::{ClientSlot, NoticeAction, NoticeKind, Persistence, Store};
 use crate::domain::{Client, Id};
 use crate::edge::local_storage::LocalStore;
 use crate::present::save::{failure_notice, merged_notice, run, SaveBook, Step, Theirs};
-use crate::storage::compact::{encode_client, stored_rev, StoredClient};
+use crate::storage::compact::{encode_client_at, encode_meta, stored_rev, Meta};
 use crate::storage::decode_client;
-use crate::storage::local::{client_key, encode_portfolio_meta, META_KEY};
+use crate::storage::local::{client_key, META_KEY};
 use crate::storage::merge::{merge_three_way, Conflict};
 use crate::ui::split::{split_call, split_point, PieceMissing};
 
@@ -104,20 +104,22 @@ impl Store {
         }) else {
             return;
         };
-        let exists = |id: &Id| self.find(id).is_some();
+        // Found by id through one index: an import saves thousands of
+        // clients, and a scan per client made that quadratic.
+        let slots: BTreeMap<Id, ClientSlot> = self.clients.with_untracked(|cs| {
+            crate::domain::sorting::map_from(cs.iter().map(|s| (s.id.clone(), s.clone())))
+        });
+        let exists = |id: &Id| slots.contains_key(id);
         let plan = self.saver.with_value(|s| {
             s.book.plan(exists, |id| {
                 storage.get(&client_key(id)).as_deref().and_then(stored_rev)
             })
         });
         let outcome = run(plan.steps, |step| match step {
-            Step::Write(id, rev) => match self.find(id) {
+            Step::Write(id, rev) => match slots.get(id) {
                 Some(slot) => storage.set(
                     &client_key(id),
-                    &encode_client(&StoredClient {
-                        rev: *rev,
-                        client: slot.client.get_untracked(),
-                    }),
+                    &slot.client.with_untracked(|c| encode_client_at(*rev, c)),
                 ),
                 None => Ok(()),
             },
@@ -125,7 +127,7 @@ impl Store {
                 storage.remove(&client_key(id));
                 Ok(())
             }
-            Step::Meta => storage.set(META_KEY, &encode_portfolio_meta(&self.portfolio())),
+            Step::Meta => storage.set(META_KEY, &self.encoded_meta()),
         });
         self.saver.update_value(|s| {
             s.book.record(&outcome, exists);
@@ -152,6 +154,16 @@ impl Store {
             self.notify(NoticeKind::Info, "All your changes are saved again.", None);
         }
         self.set.persistence.set(after);
+    }
+
+    /// The index record (owner and order of the clients), read in place
+    /// rather than from a copy of every client.
+    fn encoded_meta(self) -> String {
+        let order = self
+            .clients
+            .with_untracked(|cs| cs.iter().map(|s| s.id.clone()).collect());
+        self.owner
+            .with_untracked(|owner| encode_meta(&Meta::new(owner, order)))
     }
 
     /// Loads another tab's version of a client (or drops it if deleted

@@ -4,6 +4,7 @@
 //! portfolio. Remembering on this browser is in `remember.rs`.
 
 use std::collections::BTreeMap;
+use std::future::Future;
 
 use leptos::prelude::*;
 
@@ -206,10 +207,14 @@ impl TeamSession {
     pub(super) async fn read_all<F>(self, files: Vec<F>, today: Date, read: impl AsyncRead<F>) {
         let total = files.len();
         let mut parsed = Vec::with_capacity(total);
-        for (done, file) in files.into_iter().enumerate() {
-            self.progress.set(Some((done, total)));
+        let mut files = files.into_iter();
+        let mut next = files.next().map(|f| read.start(f));
+        while let Some(reading) = next.take() {
+            self.progress.set(Some((parsed.len(), total)));
             yield_to_browser().await;
-            let (name, bytes) = read.read(file).await;
+            let (name, bytes) = reading.await;
+            // The browser reads the next file while this one is parsed.
+            next = files.next().map(|f| read.start(f));
             let p = match bytes {
                 Ok(bytes) => Self::parse(name.clone(), &bytes, today),
                 Err(message) => Parsed::Failed(FailedFile {
@@ -318,17 +323,23 @@ fn row_of(rows: StoredValue<Rows>, m: &Member, today: Date) -> PersonRow {
     })
 }
 
-/// How [`TeamSession::read_all`] gets one file's name and bytes.
+/// One file's name and bytes, or why it could not be read.
+type ReadFile = (String, Result<Vec<u8>, String>);
+
+/// How [`TeamSession::read_all`] gets one file's name and bytes: reading
+/// starts when `start` is called, not when its future is first awaited.
 pub(super) trait AsyncRead<F> {
-    async fn read(&self, file: F) -> (String, Result<Vec<u8>, String>);
+    fn start(&self, file: F) -> impl Future<Output = ReadFile> + 'static;
 }
 
 /// A picked or dropped file.
 pub(super) struct PickedFile;
 
 impl AsyncRead<web_sys::File> for PickedFile {
-    async fn read(&self, file: web_sys::File) -> (String, Result<Vec<u8>, String>) {
-        (file.name(), read_file(&file).await)
+    fn start(&self, file: web_sys::File) -> impl Future<Output = ReadFile> + 'static {
+        let name = file.name();
+        let bytes = read_file(&file);
+        async move { (name, bytes.await) }
     }
 }
 
@@ -336,8 +347,8 @@ impl AsyncRead<web_sys::File> for PickedFile {
 pub(super) struct Remembered;
 
 impl AsyncRead<(String, String)> for Remembered {
-    async fn read(&self, (name, text): (String, String)) -> (String, Result<Vec<u8>, String>) {
-        (name, Ok(text.into_bytes()))
+    fn start(&self, (name, text): (String, String)) -> impl Future<Output = ReadFile> + 'static {
+        std::future::ready((name, Ok(text.into_bytes())))
     }
 }
 
