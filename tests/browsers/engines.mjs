@@ -8,7 +8,9 @@ import { existsSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import puppeteer from "puppeteer-core";
 import { Builder } from "selenium-webdriver";
-import { Tab } from "./tab.mjs";
+import { Tab, Unanswered } from "./tab.mjs";
+
+export { Unanswered };
 
 const FIREFOX = process.env.FIREFOX || "/usr/bin/firefox-esr";
 
@@ -77,9 +79,6 @@ async function until(what, check, timeout = 10000) {
   }
   throw new Error(`timed out waiting for ${what}`);
 }
-
-/** A browser or its driver stopped answering (not a failed check). */
-export class Unanswered extends Error {}
 
 /** `promise`, or an [`Unanswered`] naming `what` once `ms` have passed. */
 export function within(promise, ms, what) {

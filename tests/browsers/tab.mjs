@@ -9,6 +9,11 @@
 //   close()
 
 const POLL_MS = 50;
+/** How long a page must refuse every script before it counts as unanswered. */
+const UNANSWERED_MS = 5000;
+
+/** A browser or its driver stopped answering (not a failed check). */
+export class Unanswered extends Error {}
 
 export class Tab {
   constructor(driver) {
@@ -43,21 +48,32 @@ export class Tab {
     return this.driver.upload(css, paths);
   }
 
-  /** Polls `fn` in the page until it returns something truthy. */
+  /**
+   * Polls `fn` in the page until it returns something truthy. A page that
+   * could not be scripted at all for the last five seconds of the wait (its
+   * driver answers every call with an error: seen once in CI, in WebKit) is
+   * an [`Unanswered`] browser, which the journey runner retries once in a
+   * new session; a page that answers, but not what was asked, fails.
+   */
   async until(what, fn, args = [], timeout = 10000) {
     const end = Date.now() + timeout;
     let last;
+    let failingSince = null;
     while (Date.now() < end) {
       try {
         last = await this.evaluate(fn, ...args);
+        failingSince = null;
         if (last) return last;
       } catch (e) {
         // The page may be navigating; try again.
-        last = e.message;
+        last = `${e.name}: ${e.message}`;
+        failingSince ??= Date.now();
       }
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
-    throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+    const message = `timed out waiting for ${what} (last: ${JSON.stringify(last)})`;
+    if (failingSince !== null && Date.now() - failingSince >= UNANSWERED_MS) throw new Unanswered(message);
+    throw new Error(message);
   }
 
   waitFor(css, timeout) {
