@@ -193,7 +193,16 @@ const JOURNEYS = {
       await server.close();
     }
     await tab.goto(app.url + "/board");
-    await tab.waitFor("main h1");
+    try {
+      await tab.waitFor("main h1");
+    } catch (error) {
+      // Say what the page showed instead (a browser's error page, the shell).
+      const shown = await tab
+        .evaluate(() => `${location.href} ${document.readyState}: ${document.body?.innerText.slice(0, 120)}`)
+        .catch((e) => `not scriptable (${e.name})`);
+      error.message += `; the page: ${shown}`;
+      throw error;
+    }
     await tab.watch();
     await clean(tab);
   },
