@@ -68,7 +68,7 @@ fn the_team_view_counts_moves_across_every_members_clients() {
         },
     );
     let t = team(&[ann, bob], day(25));
-    let (m, r) = movement_of(t.clients.iter().map(|c| &c.client));
+    let (m, r) = movement_of(t.clients.iter().map(|c| c.client()));
     // Ann's move and Bob's both count, as on one board.
     assert_eq!(m.count(Category::NotSecure, Category::AtRisk), 1);
     assert_eq!(m.count(Category::NotSecure, Category::InevitableLoss), 1);

@@ -9,15 +9,23 @@
 //! end missing from that record is taken from another file's record. Per-person rows read
 //! each person's own file, so a shared client counts for both people.
 //!
+//! The team's records are shared with the opened files, not copied: a
+//! manager's team of 5,000 rich clients is held once, and the summary does
+//! not spend its time duplicating it.
+//!
 //! Everything here reuses the portfolio summaries ([`assess`], [`board`],
 //! [`blind_spots`], [`due_list`]) rather than re-deriving them.
 
 use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
 
 use super::date::Date;
 use super::model::{Category, Client, Id, Portfolio};
+use super::renewal::renewal_approaching;
 use super::summary::{
-    assess, assess_portfolio, blind_spots, board, due_list, is_active, Board, ClientView, DueKind,
+    assess, assess_portfolio, blind_spots, board, due_list, is_active, Board, BoardTally,
+    ClientView, DueKind,
 };
 
 /// One opened file: whose it is and what it holds.
@@ -27,7 +35,8 @@ pub struct Member {
     pub file: String,
     /// The salesperson: the file's owner, or the file name when it names none.
     pub owner: String,
-    pub portfolio: Portfolio,
+    /// Shared with the team summary's records (see the module docs).
+    pub portfolio: Arc<Portfolio>,
 }
 
 impl Member {
@@ -42,7 +51,7 @@ impl Member {
         Member {
             file,
             owner,
-            portfolio,
+            portfolio: Arc::new(portfolio),
         }
     }
 }
@@ -50,8 +59,7 @@ impl Member {
 /// One client of the team, once, however many files hold it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TeamClient {
-    /// The record assessed and shown (see the module rule).
-    pub client: Client,
+    record: Record,
     pub view: ClientView,
     /// Every person whose file holds this client, in the order files were opened.
     pub owners: Vec<String>,
@@ -116,6 +124,57 @@ pub struct Team {
     /// Where each client sits in `clients`, so a board of thousands of
     /// cards finds each one without a scan.
     index: BTreeMap<Id, usize>,
+}
+
+impl TeamClient {
+    /// The record assessed and shown (see the module rule).
+    pub fn client(&self) -> &Client {
+        self.record.client()
+    }
+}
+
+/// A team client's record: one file's own, shared; or, when another file's
+/// record of the same client fills a gap in it, a copy with the gap filled.
+#[derive(Clone)]
+enum Record {
+    /// `file.clients[at]`: `at` comes from enumerating that very portfolio,
+    /// which nobody can change behind the shared pointer.
+    InFile { file: Arc<Portfolio>, at: usize },
+    Combined(Box<Client>),
+}
+
+impl Record {
+    fn client(&self) -> &Client {
+        match self {
+            Record::InFile { file, at } => &file.clients[*at],
+            Record::Combined(client) => client,
+        }
+    }
+
+    /// Takes the revenue and contract end this record lacks from `other`
+    /// (copying the record only when there is a gap to fill).
+    fn fill_gaps(&mut self, other: &Client) {
+        let (mine, theirs) = (&self.client().profile, &other.profile);
+        let gap = (mine.annual_revenue.is_none() && theirs.annual_revenue.is_some())
+            || (mine.contract_end.is_none() && theirs.contract_end.is_some());
+        if gap {
+            let mut own = self.client().clone();
+            fill_gaps(&mut own, other);
+            *self = Record::Combined(Box::new(own));
+        }
+    }
+}
+
+impl PartialEq for Record {
+    fn eq(&self, other: &Record) -> bool {
+        self.client() == other.client()
+    }
+}
+
+impl fmt::Debug for Record {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.client().fmt(f)
+    }
 }
 
 impl Team {
@@ -205,75 +264,76 @@ pub fn team(members: &[Member], today: Date) -> Team {
 /// computed (by [`person_row`], one per member in the same order).
 pub fn team_with_people(members: &[Member], people: Vec<PersonRow>, today: Date) -> Team {
     // Combine by id: (record shown, its file index, owners).
-    let mut combined: Vec<(Client, usize, Vec<String>)> = Vec::new();
+    let mut combined: Vec<(Record, usize, Vec<String>)> = Vec::new();
     let mut position: BTreeMap<Id, usize> = BTreeMap::new();
     for (index, member) in members.iter().enumerate() {
-        for client in &member.portfolio.clients {
+        for (at, client) in member.portfolio.clients.iter().enumerate() {
+            let record = Record::InFile {
+                file: Arc::clone(&member.portfolio),
+                at,
+            };
             match position.get(&client.id).and_then(|&i| combined.get_mut(i)) {
                 None => {
                     position.insert(client.id.clone(), combined.len());
-                    combined.push((client.clone(), index, vec![member.owner.clone()]));
+                    combined.push((record, index, vec![member.owner.clone()]));
                 }
                 Some((shown, from, owners)) => {
                     if !owners.contains(&member.owner) {
                         owners.push(member.owner.clone());
                     }
                     // `None < Some(_)`, so an assessed record beats an unassessed one.
-                    if last_assessed(client) > last_assessed(shown) {
-                        let older = std::mem::replace(shown, client.clone());
-                        fill_gaps(shown, &older);
+                    if last_assessed(client) > last_assessed(shown.client()) {
+                        let older = std::mem::replace(shown, record);
+                        shown.fill_gaps(older.client());
                         *from = index;
                     } else {
-                        fill_gaps(shown, client);
+                        shown.fill_gaps(client);
                     }
                 }
             }
         }
     }
-    let (records, sources): (Vec<Client>, Vec<(usize, Vec<String>)>) = combined
+    let mut tally = BoardTally::new();
+    let mut renewals = Vec::new();
+    let clients: Vec<TeamClient> = combined
         .into_iter()
-        .map(|(client, from, owners)| (client, (from, owners)))
-        .unzip();
-    let portfolio = Portfolio {
-        owner: String::new(),
-        clients: records,
-    };
-    let views: Vec<ClientView> = portfolio.clients.iter().map(|c| assess(c, today)).collect();
-    let board = board(&portfolio, &views);
-    let due = due_list(&portfolio, today);
-    let clients: Vec<TeamClient> = portfolio
-        .clients
-        .into_iter()
-        .zip(sources)
-        .zip(views)
-        .map(|((client, (shown_from, owners)), view)| TeamClient {
-            client,
-            view,
-            owners,
-            shown_from,
+        .map(|(record, shown_from, owners)| {
+            let client = record.client();
+            let view = assess(client, today);
+            tally.add(client, &view);
+            let category = view.verdict.category;
+            let ends = client.profile.contract_end;
+            // The portfolio's due list rule: an active client's renewal
+            // within six months; here only those not loyal and secure.
+            if let Some(end) = ends.filter(|&end| renewal_approaching(end, today)) {
+                if is_active(client) && category != Category::Secure {
+                    renewals.push(Renewal {
+                        client: client.id.clone(),
+                        name: client.profile.name.clone(),
+                        owners: owners.clone(),
+                        contract_end: end,
+                        days_left: end.days_since(today),
+                        category,
+                        revenue: client.profile.annual_revenue,
+                    });
+                }
+            }
+            TeamClient {
+                record,
+                view,
+                owners,
+                shown_from,
+            }
         })
         .collect();
-    let renewals = due
-        .into_iter()
-        .filter_map(|d| {
-            let DueKind::Renewal { contract_end } = d.kind else {
-                return None;
-            };
-            let tc = position.get(&d.client).and_then(|&i| clients.get(i))?;
-            let category = tc.view.verdict.category;
-            (category != Category::Secure).then(|| Renewal {
-                client: d.client.clone(),
-                name: d.client_name.clone(),
-                owners: tc.owners.clone(),
-                contract_end,
-                days_left: d.days_left,
-                category,
-                revenue: tc.client.profile.annual_revenue,
-            })
-        })
-        .collect();
+    // Soonest first, then by name, as the due list orders them.
+    crate::domain::sorting::sort_by(&mut renewals, |a, b| {
+        a.contract_end
+            .cmp(&b.contract_end)
+            .then_with(|| a.name.cmp(&b.name))
+    });
     Team {
-        board,
+        board: tally.into_board(),
         people,
         renewals,
         clients,

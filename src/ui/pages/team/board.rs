@@ -93,7 +93,7 @@ fn TeamColumn(column: Column, summary: Memo<TeamSummary>, today: Date) -> impl I
 /// A card, read from the summary in place: copying each client's whole
 /// record (people, issues, contacts, check-ups) cost more than drawing it.
 fn team_card(client: &TeamClient, today: Date) -> impl IntoView {
-    let c = &client.client;
+    let c = client.client();
     let revenue = c
         .profile
         .annual_revenue

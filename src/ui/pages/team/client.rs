@@ -56,7 +56,7 @@ fn list(items: impl IntoView + 'static, empty: bool) -> AnyView {
 
 #[component]
 fn ReadOnlyClient(client: TeamClient, file: String) -> impl IntoView {
-    let c = client.client;
+    let c = client.client().clone();
     let verdict = client.view.verdict;
     set_title(&format!("{} (team, read-only)", c.profile.name));
     let p = &c.profile;

@@ -11,7 +11,7 @@ use crate::ui::pages::board::movement::MovementTable;
 #[component]
 pub(super) fn TeamMovement(summary: Memo<TeamSummary>) -> impl IntoView {
     let data =
-        Memo::new(move |_| summary.with(|t| movement_of(t.clients.iter().map(|c| &c.client))));
+        Memo::new(move |_| summary.with(|t| movement_of(t.clients.iter().map(|c| c.client()))));
     view! {
         <div class="team-movement" data-team-movement="true">
             <MovementTable data=data link=|id| format!("/team/client/{id}")/>
