@@ -162,8 +162,12 @@ fn each_person_row_reads_that_persons_own_file() {
 fn not_secure_renewals_within_six_months_soonest_first_with_owners() {
     let mut a = ann();
     // A secure client renewing soon is not at risk; one beyond six months is not listed.
-    Arc::make_mut(&mut a.portfolio).clients[0].profile.contract_end = Some(today().add_days(10));
-    Arc::make_mut(&mut a.portfolio).clients[2].profile.contract_end = Some(today().add_months(7));
+    Arc::make_mut(&mut a.portfolio).clients[0]
+        .profile
+        .contract_end = Some(today().add_days(10));
+    Arc::make_mut(&mut a.portfolio).clients[2]
+        .profile
+        .contract_end = Some(today().add_months(7));
     let t = team(&[a, bob()], today());
     let names: Vec<(&str, Vec<String>)> = t
         .renewals
@@ -184,10 +188,16 @@ fn not_secure_renewals_within_six_months_soonest_first_with_owners() {
 #[test]
 fn a_contract_end_or_revenue_only_one_colleague_knows_fills_the_record_shown() {
     let mut b = bob();
-    Arc::make_mut(&mut b.portfolio).clients[1].profile.contract_end = None;
-    Arc::make_mut(&mut b.portfolio).clients[1].profile.annual_revenue = None;
+    Arc::make_mut(&mut b.portfolio).clients[1]
+        .profile
+        .contract_end = None;
+    Arc::make_mut(&mut b.portfolio).clients[1]
+        .profile
+        .annual_revenue = None;
     let mut a = ann();
-    Arc::make_mut(&mut a.portfolio).clients[3].profile.contract_end = Some(today().add_months(1));
+    Arc::make_mut(&mut a.portfolio).clients[3]
+        .profile
+        .contract_end = Some(today().add_months(1));
     let t = team(&[a, b], today());
     let acme = t.client(&Id::new("acme")).unwrap();
     assert_eq!(
@@ -286,19 +296,29 @@ fn rows_computed_once_per_file_give_the_same_team_and_every_client_is_found_by_i
 fn the_team_shows_each_files_own_record_and_copies_one_only_to_fill_a_gap() {
     let mut a = ann();
     let ends = Some(today().add_months(1));
-    Arc::make_mut(&mut a.portfolio).clients[3].profile.contract_end = ends;
+    Arc::make_mut(&mut a.portfolio).clients[3]
+        .profile
+        .contract_end = ends;
     let mut b = bob();
-    Arc::make_mut(&mut b.portfolio).clients[1].profile.contract_end = None;
+    Arc::make_mut(&mut b.portfolio).clients[1]
+        .profile
+        .contract_end = None;
     let members = [a, b];
     let t = team(&members, today());
     // Held by one file: the team shows that file's record itself, not a copy.
     let risky = t.client(&Id::new("risky")).unwrap();
-    assert!(std::ptr::eq(risky.client(), &members[0].portfolio.clients[1]));
+    assert!(std::ptr::eq(
+        risky.client(),
+        &members[0].portfolio.clients[1]
+    ));
     // Bob's fresher "acme" lacks the contract end Ann's record has: the team
     // shows a copy with the gap filled, and Bob's file keeps its own.
     let acme = t.client(&Id::new("acme")).unwrap();
     assert_eq!(acme.shown_from, 1);
     assert_eq!(acme.client().profile.contract_end, ends);
     assert_eq!(members[1].portfolio.clients[1].profile.contract_end, None);
-    assert!(!std::ptr::eq(acme.client(), &members[1].portfolio.clients[1]));
+    assert!(!std::ptr::eq(
+        acme.client(),
+        &members[1].portfolio.clients[1]
+    ));
 }

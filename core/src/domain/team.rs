@@ -139,7 +139,10 @@ impl TeamClient {
 enum Record {
     /// `file.clients[at]`: `at` comes from enumerating that very portfolio,
     /// which nobody can change behind the shared pointer.
-    InFile { file: Arc<Portfolio>, at: usize },
+    InFile {
+        file: Arc<Portfolio>,
+        at: usize,
+    },
     Combined(Box<Client>),
 }
 
