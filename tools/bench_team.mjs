@@ -66,18 +66,32 @@ function watchBoard(files) {
 const armBoard = (page, files) => page.evaluate(watchBoard, files);
 const boardAt = (page) => page.evaluate(() => window.__teamWait);
 
-/** The three team figures, with `newPage(context?)` from the bench. */
-export async function teamView(browser, url, paths, { runs, newPage, log }) {
+/** A new profile's Team page, the files picked: the page and how long the board took. */
+async function pick(browser, url, paths, newPage) {
   const page = await newPage(browser);
-  const problems = page.problems;
   await page.goto(url + "/team");
   const input = page.getByLabel("Open team files…");
   await input.waitFor({ state: "attached" });
   await armBoard(page, paths.length);
-  log(`team: picking ${paths.length} files`);
   await input.setInputFiles(paths);
   const shownAt = await boardAt(page);
-  const picked = shownAt - (await page.evaluate(() => window.__bench.change));
+  return { page, picked: shownAt - (await page.evaluate(() => window.__bench.change)) };
+}
+
+/** The three team figures, with `newPage(context?)` from the bench. */
+export async function teamView(browser, url, paths, { runs, newPage, log }) {
+  // Each pick in a new profile, so each is a first pick (nothing compiled
+  // or cached yet); one pick alone varies by a fifth between runs.
+  log(`team: picking ${paths.length} files, ${runs} times`);
+  const { page, picked: first } = await pick(browser, url, paths, newPage);
+  const problems = page.problems;
+  const picks = [first];
+  for (let i = 1; i < runs; i++) {
+    const other = await pick(browser, url, paths, newPage);
+    picks.push(other.picked);
+    problems.push(...other.page.problems);
+    await other.page.context().close();
+  }
   const clients = await page.locator(".team-board .column-stats .count").evaluateAll((cs) =>
     cs.reduce((a, c) => a + Number(c.textContent), 0),
   );
@@ -113,12 +127,16 @@ export async function teamView(browser, url, paths, { runs, newPage, log }) {
   }
   await page.context().close();
   const sorted = [...revisits].sort((a, b) => a - b);
+  const pickedSorted = [...picks].sort((a, b) => a - b);
   return {
     people: paths.length,
     clients,
     cards,
     bytes: paths.reduce((a, p) => a + statSync(p).size, 0),
-    picked,
+    picked: pickedSorted[Math.floor((pickedSorted.length - 1) / 2)],
+    pickedBest: pickedSorted[0],
+    pickedWorst: pickedSorted.at(-1),
+    picks: picks.length,
     revisit: sorted[Math.floor((sorted.length - 1) / 2)],
     revisitBest: sorted[0],
     remembered,
@@ -136,7 +154,7 @@ export function teamRows(team, check, { budget: BUDGET, kb, ms, int }) {
     "|---|---|---|---|",
   );
   lines.push(
-    `| Files picked to board shown | ${ms(team.picked)} | ≤ ${int(BUDGET.teamShownMs)} ms | ${check(team.picked <= BUDGET.teamShownMs, "team shown")} |`,
+    `| Files picked to board shown (median of ${team.picks} picks, each in a new profile; best; worst) | ${ms(team.picked)}; ${ms(team.pickedBest)}; ${ms(team.pickedWorst)} | ≤ ${int(BUDGET.teamShownMs)} ms | ${check(team.picked <= BUDGET.teamShownMs, "team shown")} |`,
   );
   lines.push(
     `| Revisit: Team clicked (from Settings) to board shown (median; best) | ${ms(team.revisit)}; ${ms(team.revisitBest)} | ≤ ${int(BUDGET.teamRevisitMs)} ms | ${check(team.revisit <= BUDGET.teamRevisitMs, "team revisit")} |`,
