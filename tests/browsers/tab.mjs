@@ -52,8 +52,8 @@ export class Tab {
    * Polls `fn` in the page until it returns something truthy. A page that
    * could not be scripted at all for the last five seconds of the wait (its
    * driver answers every call with an error: seen once in CI, in WebKit) is
-   * an [`Unanswered`] browser, which the journey runner retries once in a
-   * new session; a page that answers, but not what was asked, fails.
+   * an [`Unanswered`] browser rather than a failed check, and the journey
+   * runner's log says which of the two it tries again.
    */
   async until(what, fn, args = [], timeout = 10000) {
     const end = Date.now() + timeout;
