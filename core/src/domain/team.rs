@@ -22,10 +22,9 @@ use std::sync::Arc;
 
 use super::date::Date;
 use super::model::{Category, Client, Id, Portfolio};
-use super::renewal::renewal_approaching;
 use super::summary::{
-    assess, assess_portfolio, blind_spots, board, due_list, is_active, Board, BoardTally,
-    ClientView, DueKind,
+    assess, assess_portfolio, blind_spots, board, due_list, is_active, renewal_due, Board,
+    BoardTally, ClientView, DueKind,
 };
 
 /// One opened file: whose it is and what it holds.
@@ -154,15 +153,18 @@ impl Record {
         }
     }
 
-    /// Takes the revenue and contract end this record lacks from `other`
-    /// (copying the record only when there is a gap to fill).
+    /// Takes the revenue and contract end this record lacks from another
+    /// file's record of the same client (a colleague may know the renewal
+    /// date), copying the record only when there is a gap to fill.
     fn fill_gaps(&mut self, other: &Client) {
         let (mine, theirs) = (&self.client().profile, &other.profile);
-        let gap = (mine.annual_revenue.is_none() && theirs.annual_revenue.is_some())
-            || (mine.contract_end.is_none() && theirs.contract_end.is_some());
-        if gap {
+        let filled = (
+            mine.annual_revenue.or(theirs.annual_revenue),
+            mine.contract_end.or(theirs.contract_end),
+        );
+        if filled != (mine.annual_revenue, mine.contract_end) {
             let mut own = self.client().clone();
-            fill_gaps(&mut own, other);
+            (own.profile.annual_revenue, own.profile.contract_end) = filled;
             *self = Record::Combined(Box::new(own));
         }
     }
@@ -189,14 +191,6 @@ impl Team {
 /// The date of a client's latest check-up, if any.
 fn last_assessed(client: &Client) -> Option<Date> {
     client.current_assessment().map(|a| a.date)
-}
-
-/// The revenue and contract end the shown record lacks, from another
-/// file's record of the same client (a colleague may know the renewal date).
-fn fill_gaps(shown: &mut Client, other: &Client) {
-    let (p, o) = (&mut shown.profile, &other.profile);
-    p.annual_revenue = p.annual_revenue.or(o.annual_revenue);
-    p.contract_end = p.contract_end.or(o.contract_end);
 }
 
 /// Revenue at risk: active clients shown at risk or as an inevitable loss.
@@ -305,11 +299,9 @@ pub fn team_with_people(members: &[Member], people: Vec<PersonRow>, today: Date)
             let view = assess(client, today);
             tally.add(client, &view);
             let category = view.verdict.category;
-            let ends = client.profile.contract_end;
-            // The portfolio's due list rule: an active client's renewal
-            // within six months; here only those not loyal and secure.
-            if let Some(end) = ends.filter(|&end| renewal_approaching(end, today)) {
-                if is_active(client) && category != Category::Secure {
+            // The due list's renewals, here only those not loyal and secure.
+            if let Some(end) = renewal_due(client, today) {
+                if category != Category::Secure {
                     renewals.push(Renewal {
                         client: client.id.clone(),
                         name: client.profile.name.clone(),

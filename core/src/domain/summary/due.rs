@@ -1,7 +1,7 @@
 //! The due list: actions, check-ups and renewals, most urgent first.
 
 use crate::domain::date::Date;
-use crate::domain::model::{Id, Portfolio};
+use crate::domain::model::{Client, Id, Portfolio};
 use crate::domain::renewal::renewal_approaching;
 use crate::domain::warnings::ASSESSMENT_STALE_DAYS;
 
@@ -55,6 +55,15 @@ pub struct DueItem {
     pub days_left: i32,
 }
 
+/// The contract end of an active client whose renewal is within the window
+/// ([`renewal_approaching`]): a renewal on the due list.
+pub fn renewal_due(client: &Client, today: Date) -> Option<Date> {
+    client
+        .profile
+        .contract_end
+        .filter(|&end| is_active(client) && renewal_approaching(end, today))
+}
+
 /// Actions due within [`DUE_ACTION_DAYS`] (or overdue), check-ups older than
 /// a quarter (or never done), and renewals within six months; most urgent first.
 pub fn due_list(portfolio: &Portfolio, today: Date) -> Vec<DueItem> {
@@ -86,10 +95,8 @@ pub fn due_list(portfolio: &Portfolio, today: Date) -> Vec<DueItem> {
             Some(_) => {}
             None => add(DueKind::Reassessment { last: None }, today),
         }
-        if let Some(end) = client.profile.contract_end {
-            if renewal_approaching(end, today) {
-                add(DueKind::Renewal { contract_end: end }, end);
-            }
+        if let Some(end) = renewal_due(client, today) {
+            add(DueKind::Renewal { contract_end: end }, end);
         }
     }
     crate::domain::sorting::sort_by(&mut out, |a, b| {

@@ -24,7 +24,7 @@ pub use board::{
     blind_spot, blind_spots, board, board_index, realism, BlindSpot, Board, BoardTally, Column,
     Realism, RevenueTotal, REALISM_MIN_ASSESSED,
 };
-pub use due::{due_list, DueItem, DueKind, DUE_ACTION_DAYS};
+pub use due::{due_list, renewal_due, DueItem, DueKind, DUE_ACTION_DAYS};
 pub use lessons::{lessons_from_loss, teaches_a_loss, Lesson};
 pub use movement::{
     client_move, movement, movement_of, revenue_change, trend, ClientMove, Movement, MovementTally,
